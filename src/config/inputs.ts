@@ -1,0 +1,66 @@
+/**
+ * Every input of the Action (and flag of the CLI), in one table: action.yml is generated from it
+ * (`npm run action-yml`), the CLI's --help too, and parsing reads exactly these names.
+ */
+export const COMMANDS = ['setup', 'verify', 'activate-topic', 'teardown'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface InputDef {
+  name: string;
+  description: string;
+  default?: string;
+  /** Masked with core.setSecret and never printed. */
+  secret?: boolean;
+}
+
+export const INPUTS: InputDef[] = [
+  { name: 'command', description: `What to do: ${COMMANDS.join(' | ')}.`, default: 'setup' },
+  { name: 'azure-subscription-id', description: 'Azure subscription (GUID) that receives the Auth0 partner topic.' },
+  { name: 'azure-resource-group', description: 'Resource group for the partner configuration and the partner topic (must exist).' },
+  { name: 'azure-region', description: 'Azure region of the partner topic: one of the 34 regions Auth0 accepts (e.g. westus2).' },
+  { name: 'azure-client-id', description: 'Client (application) id of the service principal or managed identity to sign in as.' },
+  { name: 'azure-tenant-id', description: 'Microsoft Entra tenant id. With azure-client-id and no secret, the workflow OIDC token is exchanged (federated credential; needs `permissions: id-token: write`).' },
+  { name: 'azure-client-secret', description: 'Client secret, instead of OIDC federation. Prefer OIDC.', secret: true },
+  { name: 'azure-audience', description: 'Audience of the workflow OIDC token for the federated credential.', default: 'api://AzureADTokenExchange' },
+  { name: 'azure-environment', description: 'Azure cloud: AzureCloud | AzureUSGovernment | AzureChinaCloud.', default: 'AzureCloud' },
+  { name: 'azure-resource-manager-endpoint', description: 'Azure Resource Manager URL for a private cloud (overrides azure-environment).' },
+  { name: 'azure-authority-host', description: 'Microsoft Entra authority host URL for a private cloud (overrides azure-environment).' },
+  { name: 'azure-resource-manager-audience', description: 'Token scope for Azure Resource Manager in a private cloud (default: that of azure-environment).' },
+  { name: 'auth0-domain', description: 'Auth0 tenant domain (e.g. my-tenant.us.auth0.com), without https://.' },
+  { name: 'auth0-client-id', description: 'Client id of an Auth0 machine-to-machine application authorized for the Management API with read/create/update/delete:log_streams.' },
+  { name: 'auth0-client-secret', description: 'Client secret of that Auth0 application.', secret: true },
+  { name: 'auth0-tenant', description: 'Auth0 tenant name, used to check that the partner topic comes from your tenant (default: the first label of an *.auth0.com domain; required with a custom domain).' },
+  { name: 'stream-name', description: 'Name of the Auth0 log stream (default: azure-eventgrid-<resource group>-<first 8 characters of the subscription id>).' },
+  { name: 'event-categories', description: 'Log categories to stream (comma or newline separated), or "all".', default: 'all' },
+  { name: 'start-from', description: 'ISO 8601 date-time to start streaming logs from (only used when the stream is created).' },
+  { name: 'priority', description: 'Create the stream as a priority log stream (Auth0 isPriority).', default: 'false' },
+  { name: 'recreate-on-sink-change', description: 'When the existing stream points at another subscription, group or region, delete and recreate it (the sink cannot be changed in place).', default: 'false' },
+  { name: 'resume-stream', description: 'Resume a paused or suspended stream.', default: 'false' },
+  { name: 'authorization-days', description: 'Days Auth0 stays authorized to create partner topics (1-365). Least privilege: the shortest that is enough.', default: '7' },
+  { name: 'activation', description: 'Partner topic activation: auto (when its source is your Auth0 tenant) | manual | never.', default: 'auto' },
+  { name: 'event-subscription-name', description: 'Name of the event subscription on the partner topic.', default: 'auth0-logs' },
+  { name: 'webhook-url', description: 'HTTPS endpoint receiving the events (one destination: this or destination-resource-id).', secret: false },
+  { name: 'destination-resource-id', description: 'Resource id of an Azure Function, Event Hub, Storage account (with queue-name), Service Bus queue or topic.' },
+  { name: 'queue-name', description: 'Storage queue name, with a Storage account destination-resource-id.' },
+  { name: 'included-event-types', description: 'Event types to deliver (comma or newline separated); empty for all.' },
+  { name: 'delivery-schema', description: 'CloudEventSchemaV1_0 | EventGridSchema | CustomInputSchema.', default: 'CloudEventSchemaV1_0' },
+  { name: 'max-delivery-attempts', description: 'Event Grid delivery attempts (1-30).', default: '30' },
+  { name: 'event-ttl-minutes', description: 'Event time to live in minutes (1-1440).', default: '1440' },
+  { name: 'dead-letter-blob-container', description: 'Dead-letter destination as <storage account resource id>/blobServices/default/containers/<container>.' },
+  { name: 'wait-timeout', description: 'How long to wait for the partner topic and long-running operations (e.g. 90s, 10m).', default: '10m' },
+  { name: 'dry-run', description: 'Plan only: print what would change and write nothing.', default: 'false' },
+  { name: 'fail-on', description: 'Fail the step when health is: unhealthy | degraded | never.', default: 'unhealthy' },
+];
+
+export const OUTPUTS: { name: string; description: string }[] = [
+  { name: 'partner-topic-name', description: 'Name of the Auth0 partner topic.' },
+  { name: 'partner-topic-id', description: 'Resource id of the partner topic.' },
+  { name: 'log-stream-id', description: 'Id of the Auth0 log stream.' },
+  { name: 'stream-status', description: 'Status of the Auth0 log stream: active | paused | suspended.' },
+  { name: 'activation-state', description: 'Partner topic activation state: NeverActivated | Activated | Deactivated.' },
+  { name: 'authorization-expires-at', description: "When Auth0's partner authorization expires (ISO 8601)." },
+  { name: 'days-until-expiry', description: "Whole days until Auth0's partner authorization expires." },
+  { name: 'event-subscription-id', description: 'Resource id of the event subscription.' },
+  { name: 'health', description: 'healthy | degraded | unhealthy.' },
+  { name: 'report', description: 'The whole result as JSON.' },
+];

@@ -1,0 +1,80 @@
+/** The typed results every operation returns; src/report renders them, the shells map them to outputs. */
+
+export type Health = 'healthy' | 'degraded' | 'unhealthy';
+export type CheckStatus = 'pass' | 'warn' | 'fail';
+export type StepStatus = 'changed' | 'unchanged' | 'planned' | 'skipped' | 'failed';
+export type ServiceId = 'azure' | 'entra' | 'auth0' | 'github';
+
+/** A failure in the words a person needs: what step, what the service said, and what to do. */
+export interface Failure {
+  step: string;
+  service: ServiceId;
+  /** The service's error code (e.g. AuthorizationFailed, insufficient_scope, AADSTS700213). */
+  code: string;
+  message: string;
+  fix: string;
+  status?: number;
+}
+
+export interface StepResult {
+  id: string;
+  title: string;
+  status: StepStatus;
+  /** One line: what was found and done (or would be done, in a dry run). */
+  detail: string;
+  durationMs: number;
+  /** Writes this step made (or would make, in a dry run). */
+  changes: string[];
+  failure?: Failure;
+}
+
+export interface Check {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  detail: string;
+  /** A one-line fix when status is warn or fail. */
+  fix?: string;
+}
+
+export interface Facts {
+  partnerTopicName?: string;
+  partnerTopicId?: string;
+  partnerTopicSource?: string;
+  topicExpiresIfNotActivatedAt?: string;
+  logStreamId?: string;
+  streamStatus?: string;
+  activationState?: string;
+  authorizationExpiresAt?: string;
+  daysUntilExpiry?: number;
+  eventSubscriptionId?: string;
+  providerState?: string;
+}
+
+export interface OperationResult {
+  command: string;
+  /** Environment name when run from an environments file. */
+  environment?: string;
+  target: { subscriptionId: string; resourceGroup: string; region: string; auth0Domain: string; streamName: string };
+  health: Health;
+  dryRun: boolean;
+  startedAt: string;
+  durationMs: number;
+  steps: StepResult[];
+  checks: Check[];
+  facts: Facts;
+  /** Set when the operation stopped on an error. */
+  failure?: Failure;
+}
+
+/** Where operations report what they are doing and waiting for. */
+export interface Progress {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export function healthOf(checks: Check[], failure?: Failure): Health {
+  if (failure || checks.some((c) => c.status === 'fail')) return 'unhealthy';
+  if (checks.some((c) => c.status === 'warn')) return 'degraded';
+  return 'healthy';
+}
