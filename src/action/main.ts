@@ -1,0 +1,117 @@
+/**
+ * The Action: inputs → settings → operation → summary, outputs, annotations, log, exit code.
+ *
+ * Cold start matters, so only @actions/core and the config module are imported statically; the
+ * operations (with the Azure and Auth0 SDKs) and the renderer load after the inputs are valid.
+ * Secrets are masked with core.setSecret before anything else is printed, and everything this
+ * file prints goes through redact() as well.
+ */
+import * as core from '@actions/core';
+import { INPUTS } from '../config/inputs.js';
+import { ConfigError, parseSettings, type Settings } from '../config/settings.js';
+import type { RunContext } from '../operations/index.js';
+import type { OperationResult } from '../operations/types.js';
+
+/** Inputs whose values are secret: the declared ones, and the webhook URL (it often carries a key). */
+export const SECRET_INPUTS: readonly string[] = [...INPUTS.filter((i) => i.secret).map((i) => i.name), 'webhook-url'];
+
+export interface RunOverrides {
+  /** Replaces the operations entry (tests). */
+  runCommand?: (settings: Settings, ctx: RunContext) => Promise<OperationResult>;
+}
+
+/** First line of an error's message, for a one-line failure. */
+function oneLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split(/\r?\n/)[0] || (err instanceof Error ? err.name : 'unknown error');
+}
+
+export async function run(overrides: RunOverrides = {}): Promise<void> {
+  // Values to mask; grows as we learn more (derived forms, the OIDC token).
+  const secrets: string[] = [];
+  let redact = (text: string): string => {
+    let out = text;
+    for (const s of secrets) if (s) out = out.split(s).join('***');
+    return out;
+  };
+
+  try {
+    // 1. Read every input once and mask the secret ones before anything is printed.
+    const raw = new Map<string, string>();
+    for (const input of INPUTS) raw.set(input.name, core.getInput(input.name));
+    for (const name of SECRET_INPUTS) {
+      const value = raw.get(name);
+      if (value) {
+        core.setSecret(value);
+        secrets.push(value);
+      }
+    }
+
+    // 2. The renderer is small and has no dependencies; it also knows the derived forms to mask
+    //    (e.g. the key in a webhook URL's query).
+    const report = await import('../report/index.js');
+    for (const s of report.expandSecrets(secrets)) {
+      if (!secrets.includes(s)) {
+        core.setSecret(s);
+        secrets.push(s);
+      }
+    }
+    redact = (text) => report.neutralizeWorkflowCommands(report.redact(text, secrets));
+
+    // 3. Validate everything before the first network call.
+    let settings: Settings;
+    try {
+      settings = parseSettings((name) => raw.get(name));
+    } catch (err) {
+      if (err instanceof ConfigError) {
+        core.setFailed(redact(err.message));
+        return;
+      }
+      throw err;
+    }
+    for (const s of settings.secrets) if (!secrets.includes(s)) secrets.push(s);
+
+    // 4. Run the operation.
+    const runCommand = overrides.runCommand ?? (await import('../operations/index.js')).runCommand;
+    const result = await runCommand(settings, {
+      progress: {
+        info: (message) => core.info(redact(message)),
+        warn: (message) => core.warning(redact(message)),
+      },
+      getIdToken: async (audience) => {
+        const token = await core.getIDToken(audience); // core masks it too
+        secrets.push(token);
+        return token;
+      },
+    });
+    const opts = { secrets };
+
+    // 5. Report: job summary, outputs, annotations, the log, the exit code.
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      try {
+        await core.summary.addRaw(report.renderMarkdown(result, opts), true).write();
+      } catch (err) {
+        // A summary that cannot be written must not hide the result or fail the step.
+        core.warning(redact(`Could not write the job summary: ${oneLine(err)}`));
+      }
+    }
+    for (const [name, value] of Object.entries(report.outputs(result, opts))) core.setOutput(name, value);
+
+    const failMessage = report.failureMessage(result, settings.failOn, opts);
+    for (const a of report.annotations(result, opts)) {
+      // core.setFailed below reports the failure itself; do not annotate it twice.
+      if (a.kind === 'failure' && failMessage) continue;
+      const props = { title: redact(a.title) };
+      const message = redact(a.message);
+      if (a.level === 'error') core.error(message, props);
+      else if (a.level === 'warning') core.warning(message, props);
+      else core.notice(message, props);
+    }
+    core.info(redact(report.renderText(result, opts)));
+    if (report.exitCodeFor(result, settings.failOn) !== 0) core.setFailed(redact(failMessage ?? `Health is ${result.health}.`));
+  } catch (err) {
+    // Unexpected: one line, the stack only when the run has debug logging on.
+    core.setFailed(redact(`auth0-eventgrid failed unexpectedly: ${oneLine(err)}`));
+    if (process.env.RUNNER_DEBUG === '1' && err instanceof Error && err.stack) core.debug(redact(err.stack));
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Adapter over the auth0 SDK's log-streams client (imported narrowly: `auth0/logStreams`), with a
+ * client-credentials token for the Management API. The SDK retries 429 (honouring Retry-After and
+ * X-RateLimit-Reset) and 5xx; the token request retries the same way.
+ */
+import type { LogStreamsClient } from 'auth0/logStreams';
+import { ServiceError } from '../azure/errors.js';
+
+export interface EventGridSink {
+  azureSubscriptionId: string;
+  azureRegion: string;
+  azureResourceGroup: string;
+  azurePartnerTopic?: string;
+}
+
+export interface LogStream {
+  id: string;
+  name: string;
+  type: string;
+  status: 'active' | 'paused' | 'suspended' | string;
+  isPriority?: boolean;
+  filters?: { type?: string; name?: string }[];
+  sink: EventGridSink & Record<string, unknown>;
+}
+
+export interface Auth0AdapterOptions {
+  domain: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Turns an auth0 SDK error (ManagementError and its subclasses) or a token error into a ServiceError. */
+export function fromAuth0Error(err: unknown): ServiceError {
+  if (err instanceof ServiceError) return err;
+  const e = err as any;
+  const body = e?.body && typeof e.body === 'object' ? e.body : undefined;
+  const status: number | undefined = e?.statusCode ?? body?.statusCode;
+  const code: string = body?.errorCode ?? body?.error ?? (status ? `HTTP${status}` : e?.cause?.code ?? 'RequestFailed');
+  const message: string = body?.message ?? body?.error_description ?? e?.message ?? String(err);
+  return new ServiceError('auth0', status, code, message.split('\n')[0]);
+}
+
+export class Auth0Adapter {
+  private token?: { value: string; expiresAt: number };
+  private pending?: Promise<string>;
+
+  private constructor(
+    private opts: Auth0AdapterOptions,
+    private client: LogStreamsClient,
+  ) {}
+
+  static async create(opts: Auth0AdapterOptions): Promise<Auth0Adapter> {
+    const { LogStreamsClient } = await import('auth0/logStreams');
+    let adapter: Auth0Adapter;
+    const client = new LogStreamsClient({
+      baseUrl: `https://${opts.domain}/api/v2`,
+      token: () => adapter.accessToken(),
+      maxRetries: 4,
+      timeoutInSeconds: 60,
+    } as ConstructorParameters<typeof LogStreamsClient>[0]);
+    adapter = new Auth0Adapter(opts, client);
+    return adapter;
+  }
+
+  get audience(): string {
+    return `https://${this.opts.domain}/api/v2/`;
+  }
+
+  /** A Management API token from the client-credentials grant, cached until shortly before expiry. */
+  async accessToken(): Promise<string> {
+    if (this.token && this.token.expiresAt - 60_000 > Date.now()) return this.token.value;
+    this.pending ??= this.fetchToken().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const url = `https://${this.opts.domain}/oauth/token`;
+    const body = JSON.stringify({
+      grant_type: 'client_credentials',
+      client_id: this.opts.clientId,
+      client_secret: this.opts.clientSecret,
+      audience: this.audience,
+    });
+    for (let attempt = 0; ; attempt++) {
+      let res: Response;
+      try {
+        res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(60_000) });
+      } catch (err) {
+        if (attempt < 4) {
+          await sleep(500 * 2 ** attempt);
+          continue;
+        }
+        throw new ServiceError('auth0', undefined, (err as any)?.cause?.code ?? 'RequestFailed', `Could not reach ${url}: ${(err as Error).message}`);
+      }
+      if ((res.status === 429 || res.status >= 500) && attempt < 4) {
+        const reset = Number(res.headers.get('x-ratelimit-reset'));
+        const retryAfter = Number(res.headers.get('retry-after'));
+        const wait = retryAfter > 0 ? retryAfter * 1000 : reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : 500 * 2 ** attempt;
+        await sleep(Math.min(wait, 60_000));
+        continue;
+      }
+      const text = await res.text();
+      let json: any;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      if (!res.ok || !json?.access_token) {
+        throw new ServiceError('auth0', res.status, json?.error ?? `HTTP${res.status}`, json?.error_description ?? json?.message ?? 'The token request failed.');
+      }
+      this.token = { value: json.access_token, expiresAt: Date.now() + (Number(json.expires_in) || 3600) * 1000 };
+      return this.token.value;
+    }
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw fromAuth0Error(err);
+    }
+  }
+
+  async list(): Promise<LogStream[]> {
+    return this.call(async () => (await this.client.list()) as unknown as LogStream[]);
+  }
+
+  async get(id: string): Promise<LogStream | undefined> {
+    try {
+      return (await this.client.get(id)) as unknown as LogStream;
+    } catch (err) {
+      const e = fromAuth0Error(err);
+      if (e.status === 404) return undefined;
+      throw e;
+    }
+  }
+
+  async create(body: { name: string; sink: EventGridSink; filters?: { type: 'category'; name: string }[]; isPriority?: boolean; startFrom?: string }): Promise<LogStream> {
+    return this.call(async () => (await this.client.create({ type: 'eventgrid', ...body } as any)) as unknown as LogStream);
+  }
+
+  async update(id: string, patch: { status?: 'active' | 'paused'; filters?: { type: 'category'; name: string }[]; isPriority?: boolean; name?: string }): Promise<LogStream> {
+    return this.call(async () => (await this.client.update(id, patch as any)) as unknown as LogStream);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.call(() => this.client.delete(id));
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The Azure credential for the configured sign-in, loaded narrowly (one credential class) since the
+ * Action's cold start matters:
+ * - oidc: the workflow's OIDC token exchanged through a federated credential (no secret);
+ * - secret: a client secret;
+ * - default: what an earlier azure/login step or the environment left (environment variables, then Azure CLI).
+ * For clouds other than the public ones, instance discovery is disabled: MSAL would otherwise ask
+ * login.microsoftonline.com about the authority first.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import type { AzureSignIn } from '../config/settings.js';
+
+export async function createCredential(signIn: AzureSignIn, getIdToken?: (audience: string) => Promise<string>): Promise<TokenCredential> {
+  const common = {
+    authorityHost: signIn.authorityHost,
+    ...(signIn.customCloud ? { disableInstanceDiscovery: true } : {}),
+  };
+  if (signIn.kind === 'secret') {
+    const { ClientSecretCredential } = await import('@azure/identity');
+    return new ClientSecretCredential(signIn.tenantId!, signIn.clientId!, signIn.clientSecret!, common);
+  }
+  if (signIn.kind === 'oidc') {
+    if (!getIdToken) {
+      throw new Error(
+        'azure-client-id and azure-tenant-id without azure-client-secret sign in with the workflow OIDC token, but none is available here: run inside a GitHub Actions job with `permissions: id-token: write`, or give azure-client-secret.',
+      );
+    }
+    const { ClientAssertionCredential } = await import('@azure/identity');
+    const audience = signIn.audience;
+    return new ClientAssertionCredential(signIn.tenantId!, signIn.clientId!, () => getIdToken(audience), common);
+  }
+  const { ChainedTokenCredential, EnvironmentCredential, AzureCliCredential } = await import('@azure/identity');
+  return new ChainedTokenCredential(new EnvironmentCredential(common), new AzureCliCredential());
+}

@@ -1,0 +1,117 @@
+/** verify, activate-topic and teardown. */
+import { ServiceError } from '../azure/errors.js';
+import { auth0Entry } from '../azure/arm.js';
+import type { Run } from './run.js';
+import { findStream, findTopic, judge, observe } from './observe.js';
+import { activate } from './setup.js';
+
+/** verify: read-only; every check is pass, warn or fail with a one-line fix. */
+export async function verify(run: Run): Promise<void> {
+  const observed = await run.step('read', 'Read current state', async () => {
+    const o = await observe(run);
+    return { status: 'unchanged', detail: 'read provider, authorization, stream, partner topic and event subscriptions', value: o };
+  });
+  if (observed) judge(run, observed);
+}
+
+/** activate-topic: find the stream's partner topic, check its source, activate it. */
+export async function activateTopic(run: Run): Promise<void> {
+  const s = run.settings;
+  const { auth0 } = run.adapters;
+  const stream = await run.step('stream-lookup', 'Find Auth0 log stream', async () => {
+    const found = findStream(await auth0.list(), s.stream.name);
+    if (!found) throw new ServiceError('auth0', 404, 'StreamNotFound', `No Auth0 log stream named '${s.stream.name}': run setup first (or set stream-name).`);
+    return { status: 'unchanged', detail: `${found.id} (${found.status})`, value: found };
+  });
+  if (!stream) return;
+  const topic = await run.step('partner-topic', 'Partner topic', async () => {
+    const t = await findTopic(run, stream);
+    if (!t) throw new ServiceError('azure', 404, 'PartnerTopicNotFound', `No Auth0 partner topic for stream ${stream.id} in ${s.azure.resourceGroup}.`);
+    return { status: 'unchanged', detail: `${t.name} (source ${t.source}, ${t.activationState})`, value: t };
+  });
+  if (!topic) return;
+  const activated = await run.step('activation', 'Activation', () => activate(run, topic, 'command'));
+  const t = activated ?? topic;
+  Object.assign(run.facts, {
+    partnerTopicName: t.name,
+    partnerTopicId: t.id,
+    partnerTopicSource: t.source,
+    activationState: t.activationState,
+    logStreamId: stream.id,
+    streamStatus: stream.status,
+  });
+  if (activated) run.check({ id: 'activation', title: 'Topic activated', status: t.activationState === 'Activated' || run.dryRun ? 'pass' : 'fail', detail: `${t.activationState}` });
+}
+
+/**
+ * teardown: remove what setup made, in reverse: the event subscription, the partner topic, the
+ * Auth0 stream, Auth0's authorization. Other partners' authorizations, the partner configuration and
+ * the provider registration stay (other integrations may rely on them).
+ */
+export async function teardown(run: Run): Promise<void> {
+  const s = run.settings;
+  const rg = s.azure.resourceGroup;
+  const { azure, auth0 } = run.adapters;
+  const provider = await run.step('provider', 'Resource provider', async () => {
+    const state = await azure.providerState('Microsoft.EventGrid');
+    return { status: 'unchanged', detail: `${state} (left as it is)`, value: state };
+  });
+  const stream = await run.step('stream-lookup', 'Find Auth0 log stream', async () => {
+    const found = findStream(await auth0.list(), s.stream.name);
+    return { status: 'unchanged', detail: found ? `${found.id}` : 'none', value: found ?? null };
+  });
+  if (run.failed) return;
+  const registered = provider === 'Registered';
+  const topic = registered ? await run.step('topic-lookup', 'Find partner topic', async () => {
+    const t = await findTopic(run, stream ?? undefined);
+    return { status: 'unchanged', detail: t ? `${t.name}` : 'none', value: t ?? null };
+  }) : null;
+  if (run.failed) return;
+
+  if (topic?.name) {
+    const topicName = topic.name;
+    await run.step('event-subscription', 'Event subscription', async () => {
+      const es = await azure.eventSubscription(rg, topicName, s.eventSubscription.name);
+      if (!es) return { status: 'unchanged', detail: `no event subscription named ${s.eventSubscription.name}`, value: undefined };
+      const change = `Delete event subscription ${es.name}`;
+      if (run.dryRun) return { status: 'planned', detail: change, changes: [change], value: undefined };
+      await azure.deleteEventSubscription(rg, topicName, es.name!, run.signal());
+      return { status: 'changed', detail: change, changes: [change], value: undefined };
+    });
+    if (run.failed) return;
+    await run.step('partner-topic', 'Partner topic', async () => {
+      const change = `Delete partner topic ${topicName}`;
+      if (run.dryRun) return { status: 'planned', detail: change, changes: [change], value: undefined };
+      await azure.deleteTopic(rg, topicName, run.signal());
+      return { status: 'changed', detail: change, changes: [change], value: undefined };
+    });
+    if (run.failed) return;
+  } else {
+    run.skip('partner-topic', 'Partner topic', registered ? 'none found' : 'provider not registered: nothing in Event Grid');
+  }
+
+  await run.step('stream', 'Auth0 log stream', async () => {
+    if (!stream) return { status: 'unchanged', detail: `no stream named '${s.stream.name}'`, value: undefined };
+    if (stream.type !== 'eventgrid' || stream.sink?.azureSubscriptionId?.toLowerCase() !== s.azure.subscriptionId || stream.sink?.azureResourceGroup?.toLowerCase() !== rg.toLowerCase()) {
+      run.progress.warn(`Leaving stream '${stream.name}' (${stream.id}): it does not stream to ${s.azure.subscriptionId}/${rg}.`);
+      return { status: 'skipped', detail: `'${stream.name}' streams elsewhere: left alone`, value: undefined };
+    }
+    const change = `Delete Auth0 log stream ${stream.id}`;
+    if (run.dryRun) return { status: 'planned', detail: change, changes: [change], value: undefined };
+    await auth0.delete(stream.id);
+    return { status: 'changed', detail: change, changes: [change], value: undefined };
+  });
+  if (run.failed) return;
+
+  if (registered) {
+    await run.step('authorization', 'Auth0 authorization', async () => {
+      const cfg = await azure.partnerConfiguration(rg);
+      const entry = auth0Entry(cfg);
+      if (!entry) return { status: 'unchanged', detail: 'Auth0 is not authorized', value: undefined };
+      const change = `Remove Auth0's authorization from the partner configuration of ${rg} (other partners stay)`;
+      if (run.dryRun) return { status: 'planned', detail: change, changes: [change], value: undefined };
+      await azure.unauthorizeAuth0(rg, entry);
+      return { status: 'changed', detail: change, changes: [change], value: undefined };
+    });
+  }
+}

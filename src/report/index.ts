@@ -1,0 +1,165 @@
+/**
+ * The one renderer of operation results. Pure functions: the Action, the CLI and the bot turn the
+ * same OperationResult into a job summary / comment (markdown), a terminal table (text), the
+ * `report` output (JSON), annotations, outputs and an exit code.
+ *
+ * Results carry no secrets by design; still, every renderer takes the secrets to mask (settings.secrets)
+ * and masks them before escaping and again in the final text, and the shells pass everything they
+ * print through redact() as well.
+ */
+import type { FailOn } from '../config/settings.js';
+import { OUTPUTS } from '../config/inputs.js';
+import type { OperationResult } from '../operations/types.js';
+import { markdownOf } from './markdown.js';
+import { EXPIRY_WARNING_DAYS, changeItems, expiryPhrase, failuresOf, serviceName } from './model.js';
+import { redact, redactDeep } from './redact.js';
+import { textOf } from './text.js';
+
+export { redact, expandSecrets, MASK } from './redact.js';
+export { md, code, textLine, neutralizeWorkflowCommands } from './escape.js';
+export { EXPIRY_WARNING_DAYS, formatDuration, expiryPhrase } from './model.js';
+
+export interface RenderOptions {
+  /** Values to mask (settings.secrets). */
+  secrets?: readonly string[];
+}
+
+const secretsOf = (o?: RenderOptions) => (o?.secrets ?? []).filter(Boolean);
+
+/** Job summary / bot comment body. */
+export function renderMarkdown(result: OperationResult, options?: RenderOptions): string {
+  const secrets = secretsOf(options);
+  return redact(markdownOf(redactDeep(result, secrets)), secrets);
+}
+
+/** Plain aligned table for terminals. */
+export function renderText(result: OperationResult, options?: RenderOptions): string {
+  const secrets = secretsOf(options);
+  return redact(textOf(redactDeep(result, secrets)), secrets);
+}
+
+/** Sorts object keys recursively so the same result always gives the same text. */
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
+  }
+  return v;
+}
+
+/** The whole result as stable JSON (keys sorted, 2-space indent): the `report` output and `--json`. */
+export function renderJson(result: OperationResult, options?: RenderOptions): string {
+  const secrets = secretsOf(options);
+  return redact(JSON.stringify(sortKeys(redactDeep(result, secrets)), null, 2), secrets);
+}
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+export interface Annotation {
+  level: AnnotationLevel;
+  title: string;
+  message: string;
+  /** What it is about; the Action leaves out 'failure' when core.setFailed already reports it. */
+  kind: 'failure' | 'check' | 'expiry' | 'plan';
+}
+
+const withFix = (text: string, fix?: string) => (fix ? `${text}\nFix: ${fix}` : text);
+
+/** Checks that already speak about the partner authorization's expiry (no second warning then). */
+const EXPIRY_CHECK = /expir|authoriz/i;
+
+/**
+ * Annotations for the run: an error per failure (with its fix), an error or warning per failing or
+ * warning check, a warning when Auth0's authorization expires within EXPIRY_WARNING_DAYS days (an
+ * error once expired) unless a check already says so, and a notice listing a dry run's plan.
+ */
+export function annotations(result: OperationResult, options?: RenderOptions): Annotation[] {
+  const r = redactDeep(result, secretsOf(options));
+  const out: Annotation[] = [];
+  for (const f of failuresOf(r)) {
+    out.push({
+      level: 'error',
+      kind: 'failure',
+      title: `${r.command} failed at: ${f.step}`,
+      message: withFix(`${serviceName(f.service)} ${f.code}: ${f.message}`, f.fix),
+    });
+  }
+  for (const c of r.checks) {
+    if (c.status === 'pass') continue;
+    out.push({ level: c.status === 'fail' ? 'error' : 'warning', kind: 'check', title: c.title, message: withFix(c.detail, c.fix) });
+  }
+  const days = r.facts.daysUntilExpiry;
+  const checkCovers = r.checks.some((c) => c.status !== 'pass' && EXPIRY_CHECK.test(`${c.id} ${c.title}`));
+  if (days !== undefined && days <= EXPIRY_WARNING_DAYS && !checkCovers) {
+    const at = r.facts.authorizationExpiresAt ? ` (${r.facts.authorizationExpiresAt})` : '';
+    out.push({
+      level: days < 0 ? 'error' : 'warning',
+      kind: 'expiry',
+      title: days < 0 ? 'Auth0 partner authorization expired' : `Auth0 partner authorization: ${expiryPhrase(days)}`,
+      message:
+        `Auth0's authorization to create partner topics in resource group ${r.target.resourceGroup}${at}: ${expiryPhrase(days)}. ` +
+        `Renew it by running the setup command again (authorization-days sets the new expiry).`,
+    });
+  }
+  if (r.dryRun) {
+    const changes = changeItems(r);
+    out.push({
+      level: 'notice',
+      kind: 'plan',
+      title: changes.length ? `Dry run: ${changes.length} ${changes.length === 1 ? 'change' : 'changes'} planned` : 'Dry run: nothing to change',
+      message: changes.length ? changes.map((c) => `- ${c.step}: ${c.change}`).join('\n') : 'Everything already matches the inputs.',
+    });
+  }
+  return out;
+}
+
+/** Every Action output (OUTPUTS), empty when unknown. */
+export function outputs(result: OperationResult, options?: RenderOptions): Record<string, string> {
+  const f = result.facts;
+  const values: Record<string, string | number | undefined> = {
+    'partner-topic-name': f.partnerTopicName,
+    'partner-topic-id': f.partnerTopicId,
+    'log-stream-id': f.logStreamId,
+    'stream-status': f.streamStatus,
+    'activation-state': f.activationState,
+    'authorization-expires-at': f.authorizationExpiresAt,
+    'days-until-expiry': f.daysUntilExpiry,
+    'event-subscription-id': f.eventSubscriptionId,
+    health: result.health,
+  };
+  const secrets = secretsOf(options);
+  return Object.fromEntries(
+    OUTPUTS.map(({ name }) => [
+      name,
+      name === 'report' ? renderJson(result, options) : redact(values[name] === undefined ? '' : String(values[name]), secrets),
+    ]),
+  );
+}
+
+/**
+ * The process exit code: 1 when the operation failed (whatever fail-on says), or when health is
+ * unhealthy (fail-on unhealthy), unhealthy or degraded (fail-on degraded); never for health alone
+ * with fail-on never. Else 0.
+ */
+export function exitCodeFor(result: OperationResult, failOn: FailOn): 0 | 1 {
+  if (failuresOf(result).length) return 1;
+  if (failOn === 'never') return 0;
+  if (result.health === 'unhealthy') return 1;
+  if (failOn === 'degraded' && result.health === 'degraded') return 1;
+  return 0;
+}
+
+/** One message saying why exitCodeFor fails (for core.setFailed / stderr), or undefined when it does not. */
+export function failureMessage(result: OperationResult, failOn: FailOn, options?: RenderOptions): string | undefined {
+  if (!exitCodeFor(result, failOn)) return undefined;
+  const r = redactDeep(result, secretsOf(options));
+  const [f] = failuresOf(r);
+  if (f) return `${r.command} failed at "${f.step}": ${serviceName(f.service)} ${f.code}: ${f.message}\nFix: ${f.fix}`;
+  const bad = r.checks.filter((c) => (r.health === 'unhealthy' ? c.status === 'fail' : c.status !== 'pass'));
+  const lines = bad.map((c) => `- ${c.title}: ${c.detail}${c.fix ? ` Fix: ${c.fix}` : ''}`);
+  return [`Health is ${r.health} (fail-on: ${failOn}).`, ...lines].join('\n');
+}
