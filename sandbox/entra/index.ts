@@ -1,10 +1,7 @@
-import type { SandboxContext } from '../core/context.js';
-import type { ServiceDef } from '../core/http.js';
-
-export function entraService(_ctx: SandboxContext): ServiceDef {
-  return { name: 'entra', routes: [], errorBody: (e) => ({ error: e.code, error_description: e.message }) };
-}
-
-export function oidcService(_ctx: SandboxContext): ServiceDef {
-  return { name: 'oidc', routes: [], errorBody: (e) => ({ message: e.message }) };
-}
+/**
+ * Microsoft Entra ID (the authority host, `entraService`) and the GitHub Actions OIDC provider
+ * (`oidcService`), each served on its own listener by sandbox/index.ts. `issueAccessToken` mints the
+ * access tokens the token endpoint answers (for tests and other services).
+ */
+export { entraService, issueAccessToken } from './entra.js';
+export { oidcService } from './oidc.js';

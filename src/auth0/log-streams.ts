@@ -116,11 +116,19 @@ export class Auth0Adapter {
     }
   }
 
-  private async call<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      throw fromAuth0Error(err);
+  /**
+   * Runs an SDK call; the SDK retries 429 and 5xx itself, and a dropped connection (no HTTP status)
+   * is retried here with backoff, unless `retryable` is false.
+   */
+  private async call<T>(fn: () => Promise<T>, retryable = true): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (err) {
+        const e = fromAuth0Error(err);
+        if (!retryable || e.status !== undefined || attempt >= 4) throw e;
+        await sleep(300 * 2 ** attempt);
+      }
     }
   }
 
@@ -130,23 +138,38 @@ export class Auth0Adapter {
 
   async get(id: string): Promise<LogStream | undefined> {
     try {
-      return (await this.client.get(id)) as unknown as LogStream;
+      return await this.call(async () => (await this.client.get(id)) as unknown as LogStream);
     } catch (err) {
-      const e = fromAuth0Error(err);
-      if (e.status === 404) return undefined;
-      throw e;
+      if ((err as ServiceError).status === 404) return undefined;
+      throw err;
     }
   }
 
   async create(body: { name: string; sink: EventGridSink; filters?: { type: 'category'; name: string }[]; isPriority?: boolean; startFrom?: string }): Promise<LogStream> {
-    return this.call(async () => (await this.client.create({ type: 'eventgrid', ...body } as any)) as unknown as LogStream);
+    // A create is not blindly repeated: after a dropped connection the stream may exist already.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await this.client.create({ type: 'eventgrid', ...body } as any)) as unknown as LogStream;
+      } catch (err) {
+        const e = fromAuth0Error(err);
+        if (e.status !== undefined || attempt >= 4) throw e;
+        await sleep(300 * 2 ** attempt);
+        const existing = (await this.list()).find((st) => st.name === body.name && st.type === 'eventgrid');
+        if (existing) return existing;
+      }
+    }
   }
 
   async update(id: string, patch: { status?: 'active' | 'paused'; filters?: { type: 'category'; name: string }[]; isPriority?: boolean; name?: string }): Promise<LogStream> {
     return this.call(async () => (await this.client.update(id, patch as any)) as unknown as LogStream);
   }
 
+  /** Deletes the stream; one already gone counts as deleted. */
   async delete(id: string): Promise<void> {
-    await this.call(() => this.client.delete(id));
+    try {
+      await this.call(() => this.client.delete(id));
+    } catch (err) {
+      if ((err as ServiceError).status !== 404) throw err;
+    }
   }
 }

@@ -27,7 +27,18 @@ export async function createCredential(signIn: AzureSignIn, getIdToken?: (audien
     }
     const { ClientAssertionCredential } = await import('@azure/identity');
     const audience = signIn.audience;
-    return new ClientAssertionCredential(signIn.tenantId!, signIn.clientId!, () => getIdToken(audience), common);
+    // MSAL asks for the assertion more than once per token request: reuse one OIDC token for a minute
+    // (GitHub's tokens live for several minutes) instead of asking the runner each time.
+    let cached: { token: Promise<string>; at: number } | undefined;
+    const assertion = () => {
+      if (!cached || Date.now() - cached.at > 60_000) {
+        const token = getIdToken(audience);
+        cached = { token, at: Date.now() };
+        token.catch(() => (cached = undefined));
+      }
+      return cached.token;
+    };
+    return new ClientAssertionCredential(signIn.tenantId!, signIn.clientId!, assertion, common);
   }
   const { ChainedTokenCredential, EnvironmentCredential, AzureCliCredential } = await import('@azure/identity');
   return new ChainedTokenCredential(new EnvironmentCredential(common), new AzureCliCredential());

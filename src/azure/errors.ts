@@ -20,7 +20,7 @@ export function fromAzureError(err: unknown): ServiceError {
   const name: string = e?.name ?? '';
   if (name === 'AuthenticationError' || name === 'CredentialUnavailableError' || name === 'AggregateAuthenticationError' || name === 'AuthenticationRequiredError') {
     const text: string = e?.errorResponse?.errorDescription ?? e?.message ?? String(err);
-    const aadsts = /AADSTS\d+/.exec(text)?.[0];
+    const aadsts = /AADSTS\d+/.exec(text)?.[0] ?? (/endpoints_resolution_error/.test(text) ? 'endpoints_resolution_error' : undefined);
     const code = aadsts ?? (name === 'CredentialUnavailableError' ? 'CredentialUnavailable' : e?.errorResponse?.error ?? 'AuthenticationFailed');
     return new ServiceError('entra', e?.statusCode, code, firstLine(text));
   }

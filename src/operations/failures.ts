@@ -75,6 +75,7 @@ function entraFix(e: ServiceError, s: Settings): string {
       return `Application ${a.clientId} does not exist in tenant ${a.tenantId}: check azure-client-id and azure-tenant-id.`;
     case 'AADSTS90002':
     case 'AADSTS90023':
+    case 'endpoints_resolution_error':
       return `Tenant ${a.tenantId} was not found: check azure-tenant-id and azure-environment (or azure-authority-host).`;
     case 'CredentialUnavailable':
       return 'No Azure credential is available: give azure-client-id and azure-tenant-id (OIDC federation, with `permissions: id-token: write`), add azure-client-secret, or sign in with azure/login in an earlier step.';

@@ -115,7 +115,8 @@ export function judge(run: Run, o: Observed): void {
     const exp = entry?.expiresAt?.getTime();
     if (exp !== undefined) {
       f.authorizationExpiresAt = new Date(exp).toISOString();
-      f.daysUntilExpiry = Math.floor((exp - now) / DAY_MS);
+      // Rounded: an authorization granted for 7 days a moment ago reads as 7 (thresholds use exact times).
+      f.daysUntilExpiry = Math.round((exp - now) / DAY_MS);
     }
     const renew = 'Run renew-authorization (or setup) to extend it, with the shortest authorization-days that is enough';
     if (!entry) {

@@ -12,8 +12,9 @@ const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const NEWLINES = /\r\n|\r|\n/g;
 
 /**
- * Escapes a string for inline markdown, safe inside a GFM table cell: backslash-escapes markdown
- * punctuation (so `|` cannot split a cell and `[x](…)`/`![…](…)` cannot make links or images),
+ * Escapes a string for inline markdown, safe inside a GFM table cell: backslash-escapes the inline
+ * markdown punctuation (so `|` cannot split a cell, `[x](…)`/`![…](…)` cannot make links or images,
+ * and emphasis or code spans cannot swallow the rest of the cell),
  * HTML-escapes `&`, `<` and `>`, breaks `@mentions` with a zero-width space, and turns newlines
  * into `<br>` (ours, added after escaping, so it is the only tag that can appear).
  */
@@ -21,7 +22,7 @@ export function md(value: string): string {
   return value
     .replace(CONTROL, '')
     .replace(/\t/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
