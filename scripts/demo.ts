@@ -1,0 +1,102 @@
+/**
+ * npm run demo: starts the sandbox, then runs the bundled Action (node dist/index.js) exactly as a
+ * GitHub runner would — INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and the OIDC request
+ * variables of a job with `permissions: id-token: write` — first `setup`, then `verify`, and prints
+ * what a person would see: the log, the job summary and the outputs.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DEFAULT_IDS, startSandbox } from '../sandbox/index.js';
+
+const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+
+const sandbox = await startSandbox({
+  caDir: resolve('.sandbox/ca'),
+  settings: { providerRegistrationDelayMs: 1500, partnerTopicDelayMs: 2000, lroDurationMs: 1000, retryAfterSeconds: 1 },
+});
+// A local HTTPS endpoint for the event subscription (the sandbox's certificate, so it is trusted the same way).
+const received: string[] = [];
+const receiver = createServer({ cert: sandbox.context.tls.certPem, key: sandbox.context.tls.keyPem }, (req, res) => {
+  let body = '';
+  req.on('data', (d) => (body += d));
+  req.on('end', () => {
+    if (req.method === 'OPTIONS') res.setHeader('WebHook-Allowed-Origin', String(req.headers['webhook-request-origin'] ?? '*'));
+    else if (body) received.push(body);
+    res.end();
+  });
+});
+await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+const receiverPort = (receiver.address() as { port: number }).port;
+
+const info = sandbox.info();
+const auth0 = info.auth0[0];
+const inputs: Record<string, string> = {
+  'azure-subscription-id': info.azure.subscriptionId,
+  'azure-resource-group': info.azure.resourceGroup,
+  'azure-region': info.azure.region,
+  'azure-client-id': info.azure.clientId,
+  'azure-tenant-id': info.azure.tenantId,
+  'azure-resource-manager-endpoint': info.endpoints.arm,
+  'azure-authority-host': info.endpoints.entra,
+  'auth0-domain': auth0.domain,
+  'auth0-client-id': auth0.clientId,
+  'auth0-client-secret': auth0.clientSecret,
+  'auth0-tenant': auth0.tenant,
+  'event-categories': 'auth.login.fail, auth.login.success, management.success',
+  'authorization-days': '30',
+  'webhook-url': `https://127.0.0.1:${receiverPort}/api/auth0-events`,
+};
+
+async function runStep(command: string): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'auth0-eventgrid-demo-'));
+  const outputFile = join(dir, 'output');
+  const summaryFile = join(dir, 'summary.md');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NODE_EXTRA_CA_CERTS: info.caCertPath,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: DEFAULT_IDS.githubRepository,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: dir,
+    ACTIONS_ID_TOKEN_REQUEST_URL: info.github.idTokenRequestUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: info.github.idTokenRequestToken,
+    INPUT_COMMAND: command,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  process.stdout.write(`\n${bold(`━━ Run auth0-eventgrid (command: ${command}) ━━`)}\n`);
+  const child = spawn(process.execPath, [resolve('dist/index.js')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const code: number = await new Promise((r) => child.on('close', (c) => r(c ?? 1)));
+  process.stdout.write(`\n${bold('── Job summary ──')}\n${readFileSync(summaryFile, 'utf8')}\n`);
+  const outputs = readFileSync(outputFile, 'utf8')
+    .split('\n')
+    .reduce<{ lines: string[]; key?: string; delim?: string }>(
+      (acc, line) => {
+        const m = /^([^=<]+)<<(.+)$/.exec(line);
+        if (m) return { ...acc, key: m[1], delim: m[2] };
+        if (acc.key && line === acc.delim) return { lines: acc.lines, key: undefined, delim: undefined };
+        if (acc.key && acc.key !== 'report') acc.lines.push(`  ${acc.key} = ${line}`);
+        return acc;
+      },
+      { lines: [] },
+    ).lines;
+  process.stdout.write(`${bold('── Outputs ──')} (report: the same as JSON)\n${outputs.join('\n')}\n${bold(`exit code ${code}`)}\n`);
+  return code;
+}
+
+let failed = 0;
+try {
+  failed += await runStep('setup');
+  failed += await runStep('verify');
+} finally {
+  receiver.close();
+  await sandbox.stop();
+}
+process.exit(failed ? 1 : 0);
