@@ -231,7 +231,9 @@ export class Dispatcher {
     }
     this.log(ctx, reply.status, wrote, started);
     if (res.destroyed) return;
-    const headers: Record<string, string> = { ...(reply.headers ?? {}) };
+    // Answers carry the sandbox clock's time, as real services carry theirs: clients that judge expiry
+    // by the server's Date header then agree with the sandbox when tests move its clock.
+    const headers: Record<string, string> = { date: new Date(this.sandbox.clock.now()).toUTCString(), ...(reply.headers ?? {}) };
     let payload = '';
     if (reply.body !== undefined && reply.status !== 204) {
       if (reply.raw && typeof reply.body === 'string') {

@@ -98,9 +98,13 @@ export async function run(overrides: RunOverrides = {}): Promise<void> {
     for (const [name, value] of Object.entries(report.outputs(result, opts))) core.setOutput(name, value);
 
     const failMessage = report.failureMessage(result, settings.failOn, opts);
+    let failureReported = false;
     for (const a of report.annotations(result, opts)) {
-      // core.setFailed below reports the failure itself; do not annotate it twice.
-      if (a.kind === 'failure' && failMessage) continue;
+      // core.setFailed below reports the first failure itself; do not annotate that one twice.
+      if (a.kind === 'failure' && failMessage && !failureReported) {
+        failureReported = true;
+        continue;
+      }
       const props = { title: redact(a.title) };
       const message = redact(a.message);
       if (a.level === 'error') core.error(message, props);

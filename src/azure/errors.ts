@@ -21,7 +21,8 @@ export function fromAzureError(err: unknown): ServiceError {
   if (name === 'AuthenticationError' || name === 'CredentialUnavailableError' || name === 'AggregateAuthenticationError' || name === 'AuthenticationRequiredError') {
     const text: string = e?.errorResponse?.errorDescription ?? e?.message ?? String(err);
     const aadsts = /AADSTS\d+/.exec(text)?.[0] ?? (/endpoints_resolution_error/.test(text) ? 'endpoints_resolution_error' : undefined);
-    const code = aadsts ?? (name === 'CredentialUnavailableError' ? 'CredentialUnavailable' : e?.errorResponse?.error ?? 'AuthenticationFailed');
+    const unavailable = name === 'CredentialUnavailableError' || (name === 'AggregateAuthenticationError' && (e?.errors ?? []).every((x: any) => x?.name === 'CredentialUnavailableError'));
+    const code = aadsts ?? (unavailable ? 'CredentialUnavailable' : (e?.errorResponse?.error ?? 'AuthenticationFailed'));
     return new ServiceError('entra', e?.statusCode, code, firstLine(text));
   }
   if (name === 'RestError' || typeof e?.statusCode === 'number') {

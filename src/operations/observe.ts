@@ -82,9 +82,18 @@ export async function observe(run: Run): Promise<Observed> {
   return o;
 }
 
+/**
+ * When an authorization's remaining time warrants a warning: within 7 days, but never more than half
+ * of the configured authorization length, so that a fresh least-privilege grant (7 days by default)
+ * is healthy and warns only once half of it is used.
+ */
+export function expiryWarningMs(authorizationDays: number): number {
+  return Math.min(7 * DAY_MS, (authorizationDays * DAY_MS) / 2);
+}
+
 function days(ms: number): string {
   const d = ms / DAY_MS;
-  return d >= 2 ? `${Math.floor(d)} days` : d >= 1 ? '1 day' : `${Math.max(0, Math.round(ms / 3_600_000))} hours`;
+  return d >= 1.5 ? `${Math.round(d)} days` : d >= 1 ? '1 day' : `${Math.max(0, Math.round(ms / 3_600_000))} hours`;
 }
 
 /** The checks and facts for what was observed. */
@@ -125,7 +134,7 @@ export function judge(run: Run, o: Observed): void {
       run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: 'Authorized without an expiry time' });
     } else if (exp <= now) {
       run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Expired at ${new Date(exp).toISOString()}: Auth0 can no longer create partner topics in ${rg}`, fix: renew });
-    } else if (exp - now < 7 * DAY_MS) {
+    } else if (exp - now < expiryWarningMs(s.authorizationDays)) {
       run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'warn', detail: `Expires in ${days(exp - now)} (${new Date(exp).toISOString()})`, fix: renew });
     } else {
       run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: `Until ${new Date(exp).toISOString()} (${days(exp - now)} left)` });

@@ -6,8 +6,10 @@
  * could do harm.
  */
 
-/** C0/C1 control characters other than tab, LF and CR. */
+/** C0/C1 control characters other than tab, LF and CR (matching them is the point, hence the lint exceptions). */
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex
 const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const NEWLINES = /\r\n|\r|\n/g;
 

@@ -57,7 +57,7 @@ export function markdownOf(r: OperationResult): string {
   }
 
   for (const f of failuresOf(r)) {
-    out.push('### ❌ Failure', '', ...table(['', ''], failureRows(f).map((row) => [`**${md(row.label)}**`, cell(row)])), '');
+    out.push('### ❌ Failure', '', ...table(['Field', 'Value'], failureRows(f).map((row) => [`**${md(row.label)}**`, cell(row)])), '');
   }
 
   const changes = changeItems(r);

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { INPUTS, OUTPUTS } from '../src/config/inputs.js';
+import { ACTION_YML_PATH, actionYml } from '../scripts/gen-action-yml.js';
+
+const text = readFileSync(ACTION_YML_PATH, 'utf8');
+const doc = parse(text);
+
+describe('action.yml', () => {
+  test('inputs equal INPUTS exactly: names, order, descriptions, defaults, none required', () => {
+    expect(Object.keys(doc.inputs)).toEqual(INPUTS.map((i) => i.name));
+    for (const input of INPUTS) {
+      const expected: Record<string, unknown> = { description: input.description, required: false };
+      if (input.default !== undefined) expected.default = input.default;
+      expect(doc.inputs[input.name]).toEqual(expected);
+    }
+    // Defaults stay strings ("false", "7"), as the runner passes them.
+    expect(doc.inputs['dry-run'].default).toBe('false');
+    expect(doc.inputs['authorization-days'].default).toBe('7');
+  });
+
+  test('outputs equal OUTPUTS exactly', () => {
+    expect(doc.outputs).toEqual(Object.fromEntries(OUTPUTS.map((o) => [o.name, { description: o.description }])));
+    expect(Object.keys(doc.outputs)).toEqual(OUTPUTS.map((o) => o.name));
+  });
+
+  test('runs the bundle on node24, with marketplace metadata', () => {
+    expect(doc.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(doc.name).toBe('Auth0 logs to Azure Event Grid');
+    expect(typeof doc.description).toBe('string');
+    expect(doc.description.length).toBeGreaterThan(0);
+    expect(doc.author).toEqual(expect.any(String));
+    expect(doc.branding).toEqual({ icon: expect.any(String), color: expect.stringMatching(/^(white|black|yellow|blue|green|orange|red|purple|gray-dark)$/) });
+  });
+
+  test('is what scripts/gen-action-yml.ts writes (regenerate after changing src/config/inputs.ts)', () => {
+    expect(text).toBe(actionYml());
+  });
+});
