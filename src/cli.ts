@@ -24,7 +24,9 @@ const COMMAND_HELP: Record<Command, string> = {
   setup: 'Register the provider, authorize Auth0, create the log stream, activate the topic, subscribe (idempotent; also renews).',
   verify: 'Check the whole chain and report health; changes nothing.',
   'activate-topic': "Activate the Auth0 partner topic after checking that it comes from your tenant.",
-  teardown: 'Delete the event subscription and the log stream, and deactivate the partner topic.',
+  teardown: "Delete the event subscription, the partner topic and the log stream, and remove Auth0's authorization (other partners stay).",
+  'check-expiry': "Report days left of Auth0's authorization, unactivated topics' deletion times and stream status; keep tracking issues; optionally renew.",
+  'renew-authorization': "Extend Auth0's authorization to now + authorization-days (never shortening it unless allow-shorten).",
 };
 
 /** Inputs whose values are secret: the declared ones, and the webhook URL (it often carries a key). */

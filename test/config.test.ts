@@ -92,8 +92,19 @@ describe('parseSettings: a valid set', () => {
       waitTimeoutMs: 600_000,
       dryRun: false,
       failOn: 'unhealthy',
+      expiry: { warnDays: 14, criticalDays: 3, autoRenew: false, allowShorten: false },
+      github: { token: undefined, apiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com', repository: process.env.GITHUB_REPOSITORY },
+      concurrency: 8,
       secrets: [AUTH0_SECRET, WEBHOOK],
     });
+  });
+
+  test('expiry thresholds: critical-days may not exceed warn-days', () => {
+    expectProblem({ 'warn-days': '5', 'critical-days': '9' }, 'critical-days', 'at most warn-days');
+    expectProblem({ 'warn-days': '400' }, 'warn-days', '0 to 365');
+    expectProblem({ concurrency: '0' }, 'concurrency', '1 to 64');
+    expectProblem({ repository: 'not a repo' }, 'repository', 'owner/name');
+    expect(parse({ 'warn-days': '30', 'critical-days': '7', 'auto-renew': 'true' }).expiry).toEqual({ warnDays: 30, criticalDays: 7, autoRenew: true, allowShorten: false });
   });
 
   test('empty and blank inputs take their defaults', () => {

@@ -46,22 +46,23 @@ export class Auth0Adapter {
   private token?: { value: string; expiresAt: number };
   private pending?: Promise<string>;
 
+  private client: LogStreamsClient;
+
   private constructor(
     private opts: Auth0AdapterOptions,
-    private client: LogStreamsClient,
-  ) {}
-
-  static async create(opts: Auth0AdapterOptions): Promise<Auth0Adapter> {
-    const { LogStreamsClient } = await import('auth0/logStreams');
-    let adapter: Auth0Adapter;
-    const client = new LogStreamsClient({
+    Client: typeof LogStreamsClient,
+  ) {
+    this.client = new Client({
       baseUrl: `https://${opts.domain}/api/v2`,
-      token: () => adapter.accessToken(),
+      token: () => this.accessToken(),
       maxRetries: 4,
       timeoutInSeconds: 60,
     } as ConstructorParameters<typeof LogStreamsClient>[0]);
-    adapter = new Auth0Adapter(opts, client);
-    return adapter;
+  }
+
+  static async create(opts: Auth0AdapterOptions): Promise<Auth0Adapter> {
+    const { LogStreamsClient } = await import('auth0/logStreams');
+    return new Auth0Adapter(opts, LogStreamsClient);
   }
 
   get audience(): string {

@@ -2,7 +2,7 @@
  * Every input of the Action (and flag of the CLI), in one table: action.yml is generated from it
  * (`npm run action-yml`), the CLI's --help too, and parsing reads exactly these names.
  */
-export const COMMANDS = ['setup', 'verify', 'activate-topic', 'teardown'] as const;
+export const COMMANDS = ['setup', 'verify', 'activate-topic', 'teardown', 'check-expiry', 'renew-authorization'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface InputDef {
@@ -50,6 +50,16 @@ export const INPUTS: InputDef[] = [
   { name: 'wait-timeout', description: 'How long to wait for the partner topic and long-running operations (e.g. 90s, 10m).', default: '10m' },
   { name: 'dry-run', description: 'Plan only: print what would change and write nothing.', default: 'false' },
   { name: 'fail-on', description: 'Fail the step when health is: unhealthy | degraded | never.', default: 'unhealthy' },
+  { name: 'config-file', description: 'Environments file (named environments with their targets and credential references).', default: '.github/auth0-eventgrid.yml' },
+  { name: 'environment', description: 'Environment(s) from config-file to act on: a name, a comma-separated list, or "all". Empty: the target given by the inputs above.' },
+  { name: 'concurrency', description: 'How many environments to process at once (1-64).', default: '8' },
+  { name: 'warn-days', description: 'check-expiry: warn when the authorization expires within this many days (0-365).', default: '14' },
+  { name: 'critical-days', description: 'check-expiry: fail when the authorization expires within this many days (0-365, at most warn-days).', default: '3' },
+  { name: 'auto-renew', description: 'check-expiry: renew authorizations inside warn-days by authorization-days (never shortening one).', default: 'false' },
+  { name: 'allow-shorten', description: 'renew-authorization: allow a renewal that ends earlier than the current authorization.', default: 'false' },
+  { name: 'github-token', description: 'Token for tracking issues (check-expiry keeps one issue per environment and problem; needs `issues: write`). Empty: no tracking issues.', secret: true },
+  { name: 'github-api-url', description: 'GitHub REST API URL (GitHub Enterprise Server). Default: the runner\'s GITHUB_API_URL, else https://api.github.com.' },
+  { name: 'repository', description: 'owner/name of the repository for tracking issues. Default: the workflow\'s repository.' },
 ];
 
 export const OUTPUTS: { name: string; description: string }[] = [

@@ -68,6 +68,12 @@ export interface Settings {
   waitTimeoutMs: number;
   dryRun: boolean;
   failOn: FailOn;
+  expiry: { warnDays: number; criticalDays: number; autoRenew: boolean; allowShorten: boolean };
+  /** Tracking issues: only with a token. */
+  github: { token?: string; apiUrl: string; repository?: string };
+  concurrency: number;
+  /** The environment's name, when the settings come from an environments file. */
+  environment?: string;
   /** Values to mask in every output. */
   secrets: string[];
 }
@@ -119,9 +125,6 @@ export function splitList(v: string | undefined): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
-
-/** Shown for a secret input instead of its value. */
-const HIDDEN = '(hidden)';
 
 export function parseSettings(raw: RawInputs): Settings {
   const problems: InputProblem[] = [];
@@ -293,13 +296,25 @@ export function parseSettings(raw: RawInputs): Settings {
   }
   const dryRun = bool('dry-run');
   const failOn = oneOf('fail-on', ['unhealthy', 'degraded', 'never'] as const);
+  const warnDays = int('warn-days', 0, 365);
+  const criticalDays = int('critical-days', 0, 365);
+  if (criticalDays > warnDays && !problems.some((p) => p.input === 'warn-days' || p.input === 'critical-days')) {
+    bad('critical-days', `${criticalDays} is more than warn-days (${warnDays}); critical-days must be at most warn-days`);
+  }
+  const autoRenew = bool('auto-renew');
+  const allowShorten = bool('allow-shorten');
+  const concurrency = int('concurrency', 1, 64);
+  const githubToken = raw('github-token')?.trim() || undefined;
+  const githubApiUrl = url('github-api-url') ?? process.env.GITHUB_API_URL?.replace(/\/+$/, '') ?? 'https://api.github.com';
+  const repository = get('repository') || process.env.GITHUB_REPOSITORY || undefined;
+  if (repository && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) bad('repository', `${show(repository)} is not owner/name`);
   const recreateOnSinkChange = bool('recreate-on-sink-change');
   const resume = bool('resume-stream');
   const priority = bool('priority');
 
   if (problems.length) throw new ConfigError(problems);
 
-  const secrets = [clientSecret, auth0ClientSecret, webhookUrl ?? ''].filter((s) => s.length >= 4);
+  const secrets = [clientSecret, auth0ClientSecret, webhookUrl ?? '', githubToken ?? ''].filter((s) => s.length >= 4);
   const customCloud = !!(armEndpoint || authorityHost);
   return {
     command,
@@ -332,8 +347,10 @@ export function parseSettings(raw: RawInputs): Settings {
     waitTimeoutMs: waitTimeoutMs!,
     dryRun,
     failOn,
+    expiry: { warnDays, criticalDays, autoRenew, allowShorten },
+    github: { token: githubToken, apiUrl: githubApiUrl, repository },
+    concurrency,
     secrets,
   };
 }
 
-export { HIDDEN };

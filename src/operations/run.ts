@@ -82,22 +82,25 @@ export class Run {
     this.checks.push(c);
   }
 
-  /** Waits until `probe` returns a value, polling with backoff, printing progress; throws `onTimeout()` at the deadline. */
+  /**
+   * Waits until `probe` returns a value, printing progress; throws `onTimeout()` at the deadline.
+   * The poll interval grows with the time already waited (a tenth of it, from `initialMs` up to
+   * `maxMs`), so a short wait is noticed within a fraction of a second and a long one costs few calls.
+   */
   async waitFor<T>(what: string, probe: () => Promise<T | undefined>, onTimeout: () => Error, opts: { initialMs?: number; maxMs?: number } = {}): Promise<T> {
     const t0 = Date.now();
-    let delay = opts.initialMs ?? 200;
     let lastReport = 0;
     for (;;) {
       const v = await probe();
       if (v !== undefined) return v;
       const now = Date.now();
       if (now >= this.deadline) throw onTimeout();
-      if (now - lastReport >= 5000 || lastReport === 0) {
+      if (lastReport === 0 || now - lastReport >= 5000) {
         lastReport = now;
         this.progress.info(`Waiting for ${what}: ${((now - t0) / 1000).toFixed(0)}s elapsed, deadline in ${((this.deadline - now) / 1000).toFixed(0)}s`);
       }
+      const delay = Math.min(Math.max((now - t0) / 10, opts.initialMs ?? 100), opts.maxMs ?? 5000);
       await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, this.deadline - now))));
-      delay = Math.min(delay * 1.3, opts.maxMs ?? 5000);
     }
   }
 

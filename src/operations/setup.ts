@@ -64,8 +64,8 @@ async function ensureAuthorization(run: Run, providerRegistered: boolean): Promi
   const verb = current === undefined ? 'Authorize' : current <= now ? 'Re-authorize (expired)' : 'Extend';
   changes.push(`${verb} Auth0 until ${new Date(want).toISOString()} (${days} days)`);
   if (run.dryRun) return { status: 'planned', detail: changes.join('; '), changes, value: cfg ?? null };
-  if (!cfg) cfg = await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
-  else if (maxDays < days) cfg = await azure.setMaximumExpirationDays(rg, days, run.signal());
+  if (!cfg) await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
+  else if (maxDays < days) await azure.setMaximumExpirationDays(rg, days, run.signal());
   cfg = await azure.authorizeAuth0(rg, new Date(want));
   return { status: 'changed', detail: `${verb}d Auth0 until ${new Date(want).toISOString()}`.replace('Extendd', 'Extended').replace('Authorized', 'Authorized'), changes, value: cfg };
 }

@@ -93,7 +93,9 @@ export function annotations(result: OperationResult, options?: RenderOptions): A
     out.push({ level: c.status === 'fail' ? 'error' : 'warning', kind: 'check', title: c.title, message: withFix(c.detail, c.fix) });
   }
   const days = r.facts.daysUntilExpiry;
-  const checkCovers = r.checks.some((c) => c.status !== 'pass' && EXPIRY_CHECK.test(`${c.id} ${c.title}`));
+  // The authorization check judges expiry against the configured thresholds; the standalone
+  // annotation is for results without such a check (e.g. renew-authorization).
+  const checkCovers = r.checks.some((c) => EXPIRY_CHECK.test(`${c.id} ${c.title}`));
   if (days !== undefined && days <= EXPIRY_WARNING_DAYS && !checkCovers) {
     const at = r.facts.authorizationExpiresAt ? ` (${r.facts.authorizationExpiresAt})` : '';
     out.push({
@@ -102,7 +104,7 @@ export function annotations(result: OperationResult, options?: RenderOptions): A
       title: days < 0 ? 'Auth0 partner authorization expired' : `Auth0 partner authorization: ${expiryPhrase(days)}`,
       message:
         `Auth0's authorization to create partner topics in resource group ${r.target.resourceGroup}${at}: ${expiryPhrase(days)}. ` +
-        `Renew it by running the setup command again (authorization-days sets the new expiry).`,
+        `Renew it with the renew-authorization command (or setup); authorization-days sets the new length.`,
     });
   }
   if (r.dryRun) {
