@@ -12,7 +12,9 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS, INPUTS, type Command } from './config/inputs.js';
-import { ConfigError, parseSettings, type Settings } from './config/settings.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { ConfigError, type Settings } from './config/settings.js';
+import { EnvironmentsFileError, resolveInvocation, type Invocation } from './config/environments.js';
 import type { RunContext } from './operations/index.js';
 import type { OperationResult } from './operations/types.js';
 import { expandSecrets, failureMessage, exitCodeFor, redact, renderJson, renderText, textLine } from './report/index.js';
@@ -116,7 +118,7 @@ export function helpText(): string {
     'Stream Auth0 tenant logs into Azure Event Grid: the same operations as the GitHub Action.',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.padEnd(16)}${COMMAND_HELP[c]}`),
+    ...COMMANDS.map((c) => `  ${c.padEnd(21)}${COMMAND_HELP[c]}`),
     '',
     `Inputs (each a --<name> flag or the environment variable shown; a flag wins):`,
   ];
@@ -205,20 +207,22 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     }
   }
 
-  let settings: Settings;
+  let inv: Invocation;
   try {
-    settings = parseSettings(value);
+    inv = resolveInvocation(value, (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined), env);
   } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
+    if (!(e instanceof ConfigError) && !(e instanceof EnvironmentsFileError)) throw e;
     err(`${BIN}: ${e.message}\nRun "${BIN} --help" for the inputs and their allowed values.`);
     return 2;
   }
-  for (const s of expandSecrets(settings.secrets)) if (!secrets.includes(s)) secrets.push(s);
+  const settings: Settings = inv.run;
+  for (const s of expandSecrets(inv.secrets)) if (!secrets.includes(s)) secrets.push(s);
 
   try {
-    const runCommand = deps.runCommand ?? (await import('./operations/index.js')).runCommand;
+    const ops = deps.runCommand ? undefined : await import('./operations/index.js');
+    const runAll = (i: Invocation, ctx: RunContext) => (deps.runCommand ? deps.runCommand(i.run, ctx) : ops!.runInvocation(i, ctx));
     const getToken = idTokenGetter(env, deps.fetch ?? fetch);
-    const result = await runCommand(settings, {
+    const result = await runAll(inv, {
       progress: {
         info: (m) => err(textLine(m)),
         warn: (m) => err(`warning: ${textLine(m)}`),

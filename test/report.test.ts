@@ -336,6 +336,7 @@ describe('outputs', () => {
       'days-until-expiry': '30',
       'event-subscription-id': healthy().facts.eventSubscriptionId,
       health: 'healthy',
+      environments: '[]',
       report: renderJson(healthy()),
     });
   });

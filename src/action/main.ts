@@ -8,16 +8,25 @@
  */
 import * as core from '@actions/core';
 import { INPUTS } from '../config/inputs.js';
-import { ConfigError, parseSettings, type Settings } from '../config/settings.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigError, type Settings } from '../config/settings.js';
+import { EnvironmentsFileError, resolveInvocation, type Invocation } from '../config/environments.js';
 import type { RunContext } from '../operations/index.js';
-import type { OperationResult } from '../operations/types.js';
+import type { AnyResult, OperationResult } from '../operations/types.js';
 
 /** Inputs whose values are secret: the declared ones, and the webhook URL (it often carries a key). */
 export const SECRET_INPUTS: readonly string[] = [...INPUTS.filter((i) => i.secret).map((i) => i.name), 'webhook-url'];
 
 export interface RunOverrides {
-  /** Replaces the operations entry (tests). */
+  /** Replaces the operations entry for one environment (tests). */
   runCommand?: (settings: Settings, ctx: RunContext) => Promise<OperationResult>;
+}
+
+/** Reads the environments file relative to the workspace (the checkout). */
+export function readWorkspaceFile(path: string): string | undefined {
+  const full = isAbsolute(path) ? path : resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), path);
+  return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
 }
 
 /** First line of an error's message, for a one-line failure. */
@@ -59,21 +68,29 @@ export async function run(overrides: RunOverrides = {}): Promise<void> {
     redact = (text) => report.neutralizeWorkflowCommands(report.redact(text, secrets));
 
     // 3. Validate everything before the first network call.
-    let settings: Settings;
+    //    With `environment`, the environments file is read and every selected environment checked.
+    let inv: Invocation;
     try {
-      settings = parseSettings((name) => raw.get(name));
+      inv = resolveInvocation((name) => raw.get(name), readWorkspaceFile);
     } catch (err) {
-      if (err instanceof ConfigError) {
+      if (err instanceof ConfigError || err instanceof EnvironmentsFileError) {
         core.setFailed(redact(err.message));
         return;
       }
       throw err;
     }
-    for (const s of settings.secrets) if (!secrets.includes(s)) secrets.push(s);
+    const settings = inv.run;
+    for (const s of inv.secrets) {
+      if (!secrets.includes(s)) {
+        core.setSecret(s);
+        secrets.push(s);
+      }
+    }
 
-    // 4. Run the operation.
-    const runCommand = overrides.runCommand ?? (await import('../operations/index.js')).runCommand;
-    const result = await runCommand(settings, {
+    // 4. Run the operation (for one environment, or each selected one).
+    const ops = overrides.runCommand ? undefined : await import('../operations/index.js');
+    const runInvocation = (i: Invocation, ctx: RunContext): Promise<AnyResult> => (overrides.runCommand ? overrides.runCommand(i.run, ctx) : ops!.runInvocation(i, ctx));
+    const result = await runInvocation(inv, {
       progress: {
         info: (message) => core.info(redact(message)),
         warn: (message) => core.warning(redact(message)),

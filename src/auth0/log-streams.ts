@@ -5,6 +5,7 @@
  */
 import type { LogStreamsClient } from 'auth0/logStreams';
 import { ServiceError } from '../azure/errors.js';
+import type { ThrottleGate } from '../azure/gate.js';
 
 export interface EventGridSink {
   azureSubscriptionId: string;
@@ -27,15 +28,44 @@ export interface Auth0AdapterOptions {
   domain: string;
   clientId: string;
   clientSecret: string;
+  /** Shared by every Auth0 client of the run, so that rate limits slow the whole run down. */
+  gate?: ThrottleGate;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The auth0 SDK arms a timeout timer for each request and clears it only when fetch resolves: when a
+ * connection drops (fetch rejects), the timer stays armed and keeps the process alive until it fires,
+ * so the Action lingered for a minute after its work was done. With this fetch a request that gets
+ * no HTTP answer resolves instead, as a stand-in answer the SDK neither retries nor parses as
+ * Auth0's (it throws it as a ManagementError); fromAuth0Error turns it back into "no answer" (no
+ * status), which `call` and `create` retry as before. Aborts (the SDK's own timeout) still reject.
+ */
+const NO_ANSWER_STATUS = 499;
+const NO_ANSWER = 'auth0EventGridNoAnswer';
+
+export function answeringFetch(base: typeof fetch = globalThis.fetch): typeof fetch {
+  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    try {
+      return await base(input, init);
+    } catch (err) {
+      if (init?.signal?.aborted) throw err;
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const cause = (err as any)?.cause;
+      const body = { [NO_ANSWER]: true, code: cause?.code ?? 'RequestFailed', message: `Could not reach ${url.split('?')[0]}: ${cause?.message ?? (err as Error)?.message ?? String(err)}` };
+      return new Response(JSON.stringify(body), { status: NO_ANSWER_STATUS, headers: { 'content-type': 'application/json' } });
+    }
+  }) as typeof fetch;
+}
 
 /** Turns an auth0 SDK error (ManagementError and its subclasses) or a token error into a ServiceError. */
 export function fromAuth0Error(err: unknown): ServiceError {
   if (err instanceof ServiceError) return err;
   const e = err as any;
   const body = e?.body && typeof e.body === 'object' ? e.body : undefined;
+  // A request that got no answer (see answeringFetch): no HTTP status.
+  if (body?.[NO_ANSWER]) return new ServiceError('auth0', undefined, String(body.code), String(body.message));
   const status: number | undefined = e?.statusCode ?? body?.statusCode;
   const code: string = body?.errorCode ?? body?.error ?? (status ? `HTTP${status}` : e?.cause?.code ?? 'RequestFailed');
   const message: string = body?.message ?? body?.error_description ?? e?.message ?? String(err);
@@ -57,6 +87,7 @@ export class Auth0Adapter {
       token: () => this.accessToken(),
       maxRetries: 4,
       timeoutInSeconds: 60,
+      fetch: opts.gate ? opts.gate.fetch(answeringFetch()) : answeringFetch(),
     } as ConstructorParameters<typeof LogStreamsClient>[0]);
   }
 
@@ -87,7 +118,7 @@ export class Auth0Adapter {
     for (let attempt = 0; ; attempt++) {
       let res: Response;
       try {
-        res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(60_000) });
+        res = await (this.opts.gate?.fetch() ?? fetch)(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(60_000) });
       } catch (err) {
         if (attempt < 4) {
           await sleep(500 * 2 ** attempt);
@@ -131,6 +162,17 @@ export class Auth0Adapter {
         await sleep(300 * 2 ** attempt);
       }
     }
+  }
+
+  private shared?: Promise<LogStream[]>;
+
+  /** The tenant's streams, read once per adapter: environments of one tenant share the read. */
+  async listShared(): Promise<LogStream[]> {
+    this.shared ??= this.list().catch((e) => {
+      this.shared = undefined;
+      throw e;
+    });
+    return this.shared;
   }
 
   async list(): Promise<LogStream[]> {

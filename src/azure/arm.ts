@@ -10,6 +10,7 @@ import type { ResourceManagementClient } from '@azure/arm-resources';
 import { AUTH0_PARTNER_IMMUTABLE_ID, AUTH0_PARTNER_NAME, EVENTGRID_API_VERSION, RESOURCES_API_VERSION } from '../config/facts.js';
 import { fromAzureError, ServiceError } from './errors.js';
 import { ServerClock } from './server-clock.js';
+import type { ThrottleGate } from './gate.js';
 
 export type { EventSubscription, PartnerConfiguration, PartnerTopic } from '@azure/arm-eventgrid';
 
@@ -18,6 +19,8 @@ export interface AzureAdapterOptions {
   resourceManagerEndpoint: string;
   resourceManagerScope: string;
   credential: TokenCredential;
+  /** Shared by every client of the run, so that throttling slows the whole run down. */
+  gate?: ThrottleGate;
 }
 
 export interface Auth0Authorization {
@@ -66,6 +69,7 @@ export class AzureAdapter {
     });
     const adapter = new AzureAdapter(opts, client);
     client.pipeline.addPolicy(adapter.clock.policy());
+    if (opts.gate) client.pipeline.addPolicy(opts.gate.policy(), { afterPhase: 'Retry' });
     return adapter;
   }
 
@@ -79,6 +83,7 @@ export class AzureAdapter {
         retryOptions: { maxRetries: 5, retryDelayInMs: 500, maxRetryDelayInMs: 30_000 },
       });
       this.resources.pipeline.addPolicy(this.clock.policy());
+      if (this.opts.gate) this.resources.pipeline.addPolicy(this.opts.gate.policy(), { afterPhase: 'Retry' });
     }
     return this.resources;
   }

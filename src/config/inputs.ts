@@ -71,6 +71,7 @@ export const OUTPUTS: { name: string; description: string }[] = [
   { name: 'authorization-expires-at', description: "When Auth0's partner authorization expires (ISO 8601)." },
   { name: 'days-until-expiry', description: "Whole days until Auth0's partner authorization expires." },
   { name: 'event-subscription-id', description: 'Resource id of the event subscription.' },
-  { name: 'health', description: 'healthy | degraded | unhealthy.' },
+  { name: 'health', description: 'healthy | degraded | unhealthy (the worst of the environments).' },
+  { name: 'environments', description: 'Per environment, most urgent first (JSON): environment, health, failed, authorizationExpiresAt, daysUntilExpiry, streamStatus, activationState. authorization-expires-at and days-until-expiry then give the soonest.' },
   { name: 'report', description: 'The whole result as JSON.' },
 ];

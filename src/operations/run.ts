@@ -113,6 +113,7 @@ export class Run {
     const s = this.settings;
     return {
       command: this.command,
+      ...(s.environment ? { environment: s.environment } : {}),
       target: { subscriptionId: s.azure.subscriptionId, resourceGroup: s.azure.resourceGroup, region: s.azure.region, auth0Domain: s.auth0.domain, streamName: s.stream.name },
       health: healthOf(this.checks, this.failure),
       dryRun: s.dryRun,

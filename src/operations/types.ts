@@ -46,6 +46,8 @@ export interface Facts {
   streamStatus?: string;
   activationState?: string;
   authorizationExpiresAt?: string;
+  /** renew-authorization: the expiry before the renewal. */
+  previousAuthorizationExpiresAt?: string;
   daysUntilExpiry?: number;
   eventSubscriptionId?: string;
   providerState?: string;
@@ -77,4 +79,37 @@ export function healthOf(checks: Check[], failure?: Failure): Health {
   if (failure || checks.some((c) => c.status === 'fail')) return 'unhealthy';
   if (checks.some((c) => c.status === 'warn')) return 'degraded';
   return 'healthy';
+}
+
+/** What check-expiry did with a tracking issue. */
+export interface TrackingAction {
+  environment: string;
+  problem: string;
+  action: 'opened' | 'updated' | 'reopened' | 'closed' | 'unchanged';
+  issueNumber: number;
+  url?: string;
+}
+
+/** The result of a command over several environments of an environments file. */
+export interface FleetResult {
+  kind: 'fleet';
+  command: string;
+  configFile?: string;
+  health: Health;
+  dryRun: boolean;
+  startedAt: string;
+  durationMs: number;
+  /** One result per environment, most urgent first. */
+  environments: OperationResult[];
+  /** The environment whose authorization expires first. */
+  soonest?: { environment: string; authorizationExpiresAt: string; daysUntilExpiry: number };
+  tracking: TrackingAction[];
+  /** Tracking issues could not be kept (the environments' results stand). */
+  trackingFailure?: Failure;
+}
+
+export type AnyResult = OperationResult | FleetResult;
+
+export function isFleet(r: AnyResult): r is FleetResult {
+  return (r as FleetResult).kind === 'fleet';
 }

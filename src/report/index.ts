@@ -9,7 +9,8 @@
  */
 import type { FailOn } from '../config/settings.js';
 import { OUTPUTS } from '../config/inputs.js';
-import type { OperationResult } from '../operations/types.js';
+import { isFleet, type AnyResult, type FleetResult, type OperationResult } from '../operations/types.js';
+import { fleetMarkdown, fleetText, headline } from './fleet.js';
 import { markdownOf } from './markdown.js';
 import { EXPIRY_WARNING_DAYS, changeItems, expiryPhrase, failuresOf, serviceName } from './model.js';
 import { redact, redactDeep } from './redact.js';
@@ -27,15 +28,17 @@ export interface RenderOptions {
 const secretsOf = (o?: RenderOptions) => (o?.secrets ?? []).filter(Boolean);
 
 /** Job summary / bot comment body. */
-export function renderMarkdown(result: OperationResult, options?: RenderOptions): string {
+export function renderMarkdown(result: AnyResult, options?: RenderOptions): string {
   const secrets = secretsOf(options);
-  return redact(markdownOf(redactDeep(result, secrets)), secrets);
+  const r = redactDeep(result, secrets);
+  return redact(isFleet(r) ? fleetMarkdown(r) : markdownOf(r), secrets);
 }
 
 /** Plain aligned table for terminals. */
-export function renderText(result: OperationResult, options?: RenderOptions): string {
+export function renderText(result: AnyResult, options?: RenderOptions & { details?: boolean }): string {
   const secrets = secretsOf(options);
-  return redact(textOf(redactDeep(result, secrets)), secrets);
+  const r = redactDeep(result, secrets);
+  return redact(isFleet(r) ? fleetText(r, options?.details ?? true) : textOf(r), secrets);
 }
 
 /** Sorts object keys recursively so the same result always gives the same text. */
@@ -52,7 +55,7 @@ function sortKeys(v: unknown): unknown {
 }
 
 /** The whole result as stable JSON (keys sorted, 2-space indent): the `report` output and `--json`. */
-export function renderJson(result: OperationResult, options?: RenderOptions): string {
+export function renderJson(result: AnyResult, options?: RenderOptions): string {
   const secrets = secretsOf(options);
   return redact(JSON.stringify(sortKeys(redactDeep(result, secrets)), null, 2), secrets);
 }
@@ -77,7 +80,18 @@ const EXPIRY_CHECK = /expir|authoriz/i;
  * warning check, a warning when Auth0's authorization expires within EXPIRY_WARNING_DAYS days (an
  * error once expired) unless a check already says so, and a notice listing a dry run's plan.
  */
-export function annotations(result: OperationResult, options?: RenderOptions): Annotation[] {
+export function annotations(result: AnyResult, options?: RenderOptions): Annotation[] {
+  if (isFleet(result)) {
+    const out: Annotation[] = [];
+    for (const env of result.environments) {
+      for (const a of annotations(env, options)) out.push({ ...a, title: `[${env.environment}] ${a.title}` });
+    }
+    if (result.trackingFailure) {
+      const f = redactDeep(result.trackingFailure, secretsOf(options));
+      out.push({ level: 'warning', kind: 'check', title: 'Tracking issues not kept', message: withFix(`${f.code}: ${f.message}`, f.fix) });
+    }
+    return out;
+  }
   const r = redactDeep(result, secretsOf(options));
   const out: Annotation[] = [];
   for (const f of failuresOf(r)) {
@@ -120,7 +134,8 @@ export function annotations(result: OperationResult, options?: RenderOptions): A
 }
 
 /** Every Action output (OUTPUTS), empty when unknown. */
-export function outputs(result: OperationResult, options?: RenderOptions): Record<string, string> {
+export function outputs(result: AnyResult, options?: RenderOptions): Record<string, string> {
+  if (isFleet(result)) return fleetOutputs(result, options);
   const f = result.facts;
   const values: Record<string, string | number | undefined> = {
     'partner-topic-name': f.partnerTopicName,
@@ -132,6 +147,7 @@ export function outputs(result: OperationResult, options?: RenderOptions): Recor
     'days-until-expiry': f.daysUntilExpiry,
     'event-subscription-id': f.eventSubscriptionId,
     health: result.health,
+    environments: JSON.stringify(result.environment ? [envSummary(result)] : []),
   };
   const secrets = secretsOf(options);
   return Object.fromEntries(
@@ -147,7 +163,11 @@ export function outputs(result: OperationResult, options?: RenderOptions): Recor
  * unhealthy (fail-on unhealthy), unhealthy or degraded (fail-on degraded); never for health alone
  * with fail-on never. Else 0.
  */
-export function exitCodeFor(result: OperationResult, failOn: FailOn): 0 | 1 {
+export function exitCodeFor(result: AnyResult, failOn: FailOn): 0 | 1 {
+  if (isFleet(result)) {
+    if (result.environments.some((r) => failuresOf(r).length)) return 1;
+    return exitCodeFor({ ...result.environments[0], checks: [], steps: [], failure: undefined, health: result.health } as OperationResult, failOn);
+  }
   if (failuresOf(result).length) return 1;
   if (failOn === 'never') return 0;
   if (result.health === 'unhealthy') return 1;
@@ -156,12 +176,44 @@ export function exitCodeFor(result: OperationResult, failOn: FailOn): 0 | 1 {
 }
 
 /** One message saying why exitCodeFor fails (for core.setFailed / stderr), or undefined when it does not. */
-export function failureMessage(result: OperationResult, failOn: FailOn, options?: RenderOptions): string | undefined {
+export function failureMessage(result: AnyResult, failOn: FailOn, options?: RenderOptions): string | undefined {
   if (!exitCodeFor(result, failOn)) return undefined;
+  if (isFleet(result)) {
+    const r = redactDeep(result, secretsOf(options));
+    const bad = r.environments.filter((e) => e.failure || e.health === 'unhealthy' || (failOn === 'degraded' && e.health === 'degraded'));
+    return [`${bad.length} of ${r.environments.length} environments need attention (fail-on: ${failOn}):`, ...bad.map((e) => `- ${e.environment}: ${headline(e)}`)].join('\n');
+  }
   const r = redactDeep(result, secretsOf(options));
   const [f] = failuresOf(r);
   if (f) return `${r.command} failed at "${f.step}": ${serviceName(f.service)} ${f.code}: ${f.message}\nFix: ${f.fix}`;
   const bad = r.checks.filter((c) => (r.health === 'unhealthy' ? c.status === 'fail' : c.status !== 'pass'));
   const lines = bad.map((c) => `- ${c.title}: ${c.detail}${c.fix ? ` Fix: ${c.fix}` : ''}`);
   return [`Health is ${r.health} (fail-on: ${failOn}).`, ...lines].join('\n');
+}
+
+function envSummary(r: OperationResult) {
+  return {
+    environment: r.environment ?? '',
+    health: r.failure ? 'unhealthy' : r.health,
+    failed: !!r.failure,
+    authorizationExpiresAt: r.facts.authorizationExpiresAt ?? null,
+    daysUntilExpiry: r.facts.daysUntilExpiry ?? null,
+    streamStatus: r.facts.streamStatus ?? null,
+    activationState: r.facts.activationState ?? null,
+  };
+}
+
+/** Outputs of a fleet run: the worst health, the soonest expiry, a per-environment summary, the report. */
+function fleetOutputs(result: FleetResult, options?: RenderOptions): Record<string, string> {
+  const one = result.environments.length === 1 ? result.environments[0] : undefined;
+  const base = one ? outputs(one, options) : Object.fromEntries(OUTPUTS.map(({ name }) => [name, '']));
+  const secrets = secretsOf(options);
+  return {
+    ...base,
+    'authorization-expires-at': result.soonest?.authorizationExpiresAt ?? base['authorization-expires-at'] ?? '',
+    'days-until-expiry': result.soonest ? String(result.soonest.daysUntilExpiry) : (base['days-until-expiry'] ?? ''),
+    health: result.health,
+    environments: redact(JSON.stringify(result.environments.map(envSummary)), secrets),
+    report: renderJson(result, options),
+  };
 }

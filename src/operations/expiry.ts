@@ -1,0 +1,176 @@
+/**
+ * check-expiry and renew-authorization: the failure this project exists to prevent is Auth0's
+ * authorization expiring (or a new partner topic never being activated and deleted) unnoticed.
+ *
+ * check-expiry reads three things per environment (the partner configuration, the group's partner
+ * topics, the tenant's streams — the last shared by environments of the same tenant) and judges them
+ * against warn-days and critical-days; with auto-renew it renews authorizations inside warn-days by
+ * authorization-days (least privilege: not the maximum), never shortening one.
+ */
+import type { PartnerTopic } from '../azure/arm.js';
+import { auth0Entry } from '../azure/arm.js';
+import { ServiceError } from '../azure/errors.js';
+import { DAY_MS, type Run, type StepOutcome } from './run.js';
+import { findStream, isAuth0Topic, sourceNamesTenant } from './observe.js';
+
+/** Margin under the maximum so that clock differences never push a grant past Azure's limit. */
+const GRANT_MARGIN_MS = 5 * 60_000;
+
+function daysText(ms: number): string {
+  if (ms <= 0) return 'expired';
+  const d = ms / DAY_MS;
+  return d >= 1.5 ? `${Math.round(d)} days` : d >= 1 ? '1 day' : `${Math.max(1, Math.round(ms / 3_600_000))} hours`;
+}
+
+function renewCommand(run: Run): string {
+  const env = run.settings.environment ? `${run.settings.environment} ` : '';
+  return `comment \`/renew-authorization ${env}${run.settings.authorizationDays}\` or run the workflow with command: renew-authorization`;
+}
+
+/** Extends (or, with allow-shorten, sets) Auth0's authorization to now + authorization-days. */
+async function renew(run: Run, mode: 'command' | 'auto'): Promise<StepOutcome<Date | undefined>> {
+  const { azure } = run.adapters;
+  const rg = run.settings.azure.resourceGroup;
+  const days = run.settings.authorizationDays;
+  const cfg = await azure.partnerConfiguration(rg);
+  const entry = auth0Entry(cfg);
+  const now = run.now().getTime();
+  const want = now + days * DAY_MS - GRANT_MARGIN_MS;
+  const current = entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined;
+  if (current !== undefined) run.facts.previousAuthorizationExpiresAt = Number.isFinite(current) ? new Date(current).toISOString() : undefined;
+  if (current !== undefined && current > want) {
+    const until = Number.isFinite(current) ? new Date(current).toISOString() : 'without expiry';
+    if (mode === 'auto' || !run.settings.expiry.allowShorten) {
+      if (mode === 'auto') return { status: 'unchanged', detail: `already authorized until ${until}, later than a ${days}-day renewal`, value: undefined };
+      throw new ServiceError('azure', undefined, 'WouldShorten', `Auth0 is authorized until ${until}, later than now + ${days} days (${new Date(want).toISOString()}); renewing would shorten it. Set allow-shorten: true to shorten it on purpose, or ask for more days.`);
+    }
+  }
+  const changes: string[] = [];
+  const maxDays = cfg?.partnerAuthorization?.defaultMaximumExpirationTimeInDays ?? 7;
+  if (!cfg) changes.push(`Create the partner configuration of ${rg}${days > 7 ? ` (maximum authorization ${days} days)` : ''}`);
+  else if (maxDays < days) changes.push(`Raise the partner configuration's maximum authorization from ${maxDays} to ${days} days`);
+  const from = current === undefined ? 'not authorized' : Number.isFinite(current) ? new Date(current).toISOString() : 'no expiry';
+  changes.push(`Authorize Auth0 until ${new Date(want).toISOString()} (${days} days; was ${from})`);
+  if (run.dryRun) return { status: 'planned', detail: changes[changes.length - 1], changes, value: undefined };
+  if (!cfg) await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
+  else if (maxDays < days) await azure.setMaximumExpirationDays(rg, days, run.signal());
+  const updated = await azure.authorizeAuth0(rg, new Date(want));
+  const after = auth0Entry(updated)?.expiresAt ?? new Date(want);
+  return { status: 'changed', detail: `Authorized Auth0 until ${after.toISOString()} (was ${from})`, changes, value: after };
+}
+
+function judgeAuthorization(run: Run, expiresAt: number | undefined, present: boolean): void {
+  const { warnDays, criticalDays } = run.settings.expiry;
+  const now = run.now().getTime();
+  const f = run.facts;
+  const rg = run.settings.azure.resourceGroup;
+  if (expiresAt !== undefined && Number.isFinite(expiresAt)) {
+    f.authorizationExpiresAt = new Date(expiresAt).toISOString();
+    f.daysUntilExpiry = Math.round((expiresAt - now) / DAY_MS);
+  }
+  const fix = `Renew: ${renewCommand(run)}.`;
+  if (!present) {
+    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `The partner configuration of ${rg} does not authorize Auth0: Auth0 cannot create partner topics there`, fix });
+  } else if (expiresAt === undefined || !Number.isFinite(expiresAt)) {
+    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: 'Authorized without an expiry time' });
+  } else if (expiresAt <= now) {
+    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Expired at ${new Date(expiresAt).toISOString()}: Auth0 can no longer create partner topics in ${rg}`, fix });
+  } else if (expiresAt - now < criticalDays * DAY_MS) {
+    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Critical: expires in ${daysText(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within critical-days (${criticalDays})`, fix });
+  } else if (expiresAt - now < warnDays * DAY_MS) {
+    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'warn', detail: `Expires in ${daysText(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within warn-days (${warnDays})`, fix });
+  } else {
+    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: `Until ${new Date(expiresAt).toISOString()} (${daysText(expiresAt - now)} left)` });
+  }
+}
+
+export async function checkExpiry(run: Run): Promise<void> {
+  const s = run.settings;
+  const { azure, auth0 } = run.adapters;
+  const rg = s.azure.resourceGroup;
+  const read = await run.step('read', 'Read authorization, topics and stream', async () => {
+    const missingProvider = (e: unknown) => {
+      if (e instanceof ServiceError && e.code === 'MissingSubscriptionRegistration') return null;
+      throw e;
+    };
+    const [cfg, topics, streams] = await Promise.all([
+      azure.partnerConfiguration(rg).catch(missingProvider),
+      azure.partnerTopics(rg).catch(missingProvider),
+      auth0.listShared(),
+    ]);
+    return { status: 'unchanged', detail: 'read', value: { cfg, topics, streams } };
+  });
+  if (!read) return;
+  if (read.cfg === null || read.topics === null) {
+    run.facts.providerState = 'NotRegistered';
+    run.check({ id: 'provider', title: 'Microsoft.EventGrid registered', status: 'fail', detail: `Not registered on subscription ${s.azure.subscriptionId}`, fix: 'Run setup (it registers the provider), or `az provider register --namespace Microsoft.EventGrid`' });
+    return;
+  }
+  let entry = auth0Entry(read.cfg);
+  let expiresAt = entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined;
+  const now = run.now().getTime();
+  if (s.expiry.autoRenew && (expiresAt === undefined || expiresAt - now < s.expiry.warnDays * DAY_MS)) {
+    const renewed = await run.step('renew', 'Auto-renew authorization', () => renew(run, 'auto'));
+    if (renewed) {
+      expiresAt = renewed.getTime();
+      entry = { ...(entry ?? {}), expiresAt: renewed };
+    }
+  }
+  judgeAuthorization(run, expiresAt, entry !== undefined);
+
+  // Unactivated partner topics from this tenant are deleted at their expiration time.
+  const tenant = s.auth0.tenant;
+  const mine = (read.topics as PartnerTopic[]).filter((t) => isAuth0Topic(t) && (!tenant || sourceNamesTenant(t.source, tenant)));
+  const stream = findStream(read.streams, s.stream.name);
+  const streamTopic = stream?.sink?.azurePartnerTopic ? mine.find((t) => t.name === stream.sink.azurePartnerTopic || t.source === stream.sink.azurePartnerTopic) : undefined;
+  const primary = streamTopic ?? mine.find((t) => t.activationState === 'Activated') ?? mine[0];
+  if (primary) {
+    run.facts.partnerTopicName = primary.name;
+    run.facts.partnerTopicId = primary.id;
+    run.facts.activationState = primary.activationState;
+  }
+  for (const t of mine.filter((x) => x.activationState !== 'Activated')) {
+    const at = t.expirationTimeIfNotActivatedUtc ? new Date(t.expirationTimeIfNotActivatedUtc).getTime() : undefined;
+    if (t.activationState === 'Deactivated') {
+      run.check({ id: `activation:${t.name}`, title: `Topic ${t.name} activated`, status: 'fail', detail: 'Deactivated: events are dropped', fix: `Activate it: comment \`/activate-topic${s.environment ? ` ${s.environment}` : ''}\` or run command: activate-topic` });
+      continue;
+    }
+    if (at !== undefined && (!run.facts.topicExpiresIfNotActivatedAt || at < Date.parse(run.facts.topicExpiresIfNotActivatedAt))) run.facts.topicExpiresIfNotActivatedAt = new Date(at).toISOString();
+    const left = at !== undefined ? at - now : undefined;
+    run.check({
+      id: `activation:${t.name}`,
+      title: `Topic ${t.name} activated`,
+      status: left !== undefined && left < s.expiry.criticalDays * DAY_MS ? 'fail' : 'warn',
+      detail: `Never activated${at !== undefined ? `: Event Grid deletes it at ${new Date(at).toISOString()} (in ${daysText(left!)})` : ''}`,
+      fix: `Check its source (${t.source}), then comment \`/activate-topic${s.environment ? ` ${s.environment}` : ''}\` or run command: activate-topic`,
+    });
+  }
+
+  if (!stream) {
+    run.check({ id: 'stream', title: 'Auth0 log stream', status: 'fail', detail: `No log stream named '${s.stream.name}'`, fix: 'Run setup' });
+  } else {
+    run.facts.logStreamId = stream.id;
+    run.facts.streamStatus = stream.status;
+    run.check(
+      stream.status === 'active'
+        ? { id: 'stream', title: 'Auth0 log stream active', status: 'pass', detail: 'active' }
+        : {
+            id: 'stream',
+            title: 'Auth0 log stream active',
+            status: stream.status === 'paused' ? 'warn' : 'fail',
+            detail: `${stream.status}: no events are sent`,
+            fix: `Fix the cause, then comment \`/resume-stream${s.environment ? ` ${s.environment}` : ''}\` or run setup with resume-stream: true`,
+          },
+    );
+  }
+}
+
+export async function renewAuthorization(run: Run): Promise<void> {
+  const renewed = await run.step('renew', 'Renew authorization', () => renew(run, 'command'));
+  if (run.failed) return;
+  const at = renewed?.getTime() ?? (run.facts.previousAuthorizationExpiresAt ? Date.parse(run.facts.previousAuthorizationExpiresAt) : undefined);
+  if (at !== undefined) {
+    run.facts.authorizationExpiresAt = new Date(at).toISOString();
+    run.facts.daysUntilExpiry = Math.round((at - run.now().getTime()) / DAY_MS);
+  }
+}
