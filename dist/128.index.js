@@ -25348,7 +25348,7 @@ __export(error_exports, {
   isError: () => isError
 });
 module.exports = __toCommonJS(error_exports);
-var import_object = __webpack_require__(3632);
+var import_object = __webpack_require__(1251);
 function isError(e) {
   if ((0, import_object.isObject)(e)) {
     const hasName = typeof e.name === "string";
@@ -25516,7 +25516,7 @@ __export(internal_exports, {
 module.exports = __toCommonJS(internal_exports);
 var import_delay = __webpack_require__(6776);
 var import_random = __webpack_require__(8640);
-var import_object = __webpack_require__(3632);
+var import_object = __webpack_require__(1251);
 var import_error = __webpack_require__(2573);
 var import_sha256 = __webpack_require__(2016);
 var import_uuid = __webpack_require__(5023);
@@ -25530,7 +25530,7 @@ var import_sanitizer = __webpack_require__(7784);
 
 /***/ }),
 
-/***/ 3632:
+/***/ 1251:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -25628,7 +25628,7 @@ __export(sanitizer_exports, {
   Sanitizer: () => Sanitizer
 });
 module.exports = __toCommonJS(sanitizer_exports);
-var import_object = __webpack_require__(3632);
+var import_object = __webpack_require__(1251);
 const RedactedString = "REDACTED";
 const defaultAllowedHeaderNames = [
   "x-ms-client-request-id",

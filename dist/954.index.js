@@ -309,24 +309,21 @@ function fromAuth0Error(err) {
 }
 class Auth0Adapter {
     opts;
-    client;
     token;
     pending;
-    constructor(opts, client) {
+    client;
+    constructor(opts, Client) {
         this.opts = opts;
-        this.client = client;
-    }
-    static async create(opts) {
-        const { LogStreamsClient } = await __webpack_require__.e(/* import() */ 390).then(__webpack_require__.bind(__webpack_require__, 8390));
-        let adapter;
-        const client = new LogStreamsClient({
+        this.client = new Client({
             baseUrl: `https://${opts.domain}/api/v2`,
-            token: () => adapter.accessToken(),
+            token: () => this.accessToken(),
             maxRetries: 4,
             timeoutInSeconds: 60,
         });
-        adapter = new Auth0Adapter(opts, client);
-        return adapter;
+    }
+    static async create(opts) {
+        const { LogStreamsClient } = await __webpack_require__.e(/* import() */ 390).then(__webpack_require__.bind(__webpack_require__, 8390));
+        return new Auth0Adapter(opts, LogStreamsClient);
     }
     get audience() {
         return `https://${this.opts.domain}/api/v2/`;
@@ -950,9 +947,9 @@ async function ensureAuthorization(run, providerRegistered) {
     if (run.dryRun)
         return { status: 'planned', detail: changes.join('; '), changes, value: cfg ?? null };
     if (!cfg)
-        cfg = await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
+        await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
     else if (maxDays < days)
-        cfg = await azure.setMaximumExpirationDays(rg, days, run.signal());
+        await azure.setMaximumExpirationDays(rg, days, run.signal());
     cfg = await azure.authorizeAuth0(rg, new Date(want));
     return { status: 'changed', detail: `${verb}d Auth0 until ${new Date(want).toISOString()}`.replace('Extendd', 'Extended').replace('Authorized', 'Authorized'), changes, value: cfg };
 }

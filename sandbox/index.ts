@@ -18,6 +18,7 @@ import { adminService } from './admin/index.js';
 import { armService } from './arm/index.js';
 import { auth0Service } from './auth0/index.js';
 import { entraService, oidcService } from './entra/index.js';
+import { githubInfo, githubService, type GithubInfo } from './github/index.js';
 
 export type { Seed } from './core/seed.js';
 export type { SandboxSettings } from './core/context.js';
@@ -59,7 +60,7 @@ export interface SandboxInfo {
     audience: string;
   };
   auth0: { tenant: string; domain: string; clientId: string; clientSecret: string }[];
-  github: { oidcIssuer: string; idTokenRequestUrl: string; idTokenRequestToken: string; repository: string; apiUrl?: string };
+  github: { oidcIssuer: string; idTokenRequestUrl: string; idTokenRequestToken: string } & GithubInfo;
   seed: Seed;
 }
 
@@ -128,6 +129,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     listeners.push(entra);
     const oidc = await listen(ctx, withAdmin(oidcService(ctx)), { listener: { name: 'oidc' } });
     listeners.push(oidc);
+    const github = await listen(ctx, withAdmin(githubService(ctx)), { listener: { name: 'github' } });
+    listeners.push(github);
+    ctx.endpoints.github = github.url;
     ctx.endpoints.arm = arm.url;
     ctx.endpoints.entra = entra.url;
     ctx.endpoints.oidc = oidc.url;
@@ -166,8 +170,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           oidcIssuer: ctx.endpoints.oidc,
           idTokenRequestUrl: `${ctx.endpoints.oidc}/_apis/distributedtask/idtoken?api-version=2.0`,
           idTokenRequestToken: oidcRequestToken(ctx),
+          ...githubInfo(ctx),
           repository: DEFAULT_IDS.githubRepository,
-          apiUrl: ctx.endpoints.github,
         },
         seed: ctx.seed,
       };

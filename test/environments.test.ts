@@ -2,7 +2,7 @@ import { parseEnvironmentsFile, resolveInvocation, EnvironmentsFileError } from 
 import { ConfigError } from '../src/config/settings.js';
 import { environmentsSchema } from '../src/config/schema.js';
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import AjvModule from 'ajv';
 import { parse as parseYaml } from 'yaml';
 
 const SUB = '5f1c9a3e-7b2d-4e8f-a6c1-0d9e8b7a6f54';
@@ -104,6 +104,8 @@ describe('environments file', () => {
   test('the published JSON Schema is current and accepts the example file', () => {
     const published = JSON.parse(readFileSync('schema/auth0-eventgrid.schema.json', 'utf8'));
     expect(published).toEqual(environmentsSchema());
+    // ajv is CommonJS: its class is the default export's `default` under NodeNext.
+    const Ajv = ((AjvModule as any).default ?? AjvModule) as typeof AjvModule.default;
     const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(published);
     expect(validate(parseYaml(FILE))).toBe(true);

@@ -9,6 +9,7 @@ import type { FaultSpec } from '../core/faults.js';
 import type { ServiceName } from '../core/http.js';
 import { validateSeed, type Seed } from '../core/seed.js';
 import { auth0AdminRoutes } from '../auth0/index.js';
+import { githubAdminRoutes } from '../github/index.js';
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -67,6 +68,9 @@ function patchSettings(ctx: SandboxContext, body: any): SandboxSettings {
     const def = DEFAULT_SETTINGS[k as keyof SandboxSettings];
     if (typeof def === 'number' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
       throw new HttpError(400, 'InvalidSettings', `Setting "${k}" must be a non-negative number.`);
+    }
+    if (k === 'armRateLimitScope' && v !== 'subscription' && v !== 'global') {
+      throw new HttpError(400, 'InvalidSettings', 'Setting "armRateLimitScope" must be "subscription" or "global".');
     }
     if (k === 'partnerTopicNaming' && v !== 'resource-name' && v !== 'partner-path') {
       throw new HttpError(400, 'InvalidSettings', 'Setting "partnerTopicNaming" must be "resource-name" or "partner-path".');
@@ -161,6 +165,7 @@ export function adminService(ctx: SandboxContext): ServiceDef {
     { method: 'GET', pattern: path('/_sandbox/settings', ''), operation: 'admin.settings', handler: () => ({ status: 200, body: ctx.settings }) },
     { method: 'PATCH', pattern: path('/_sandbox/settings', ''), operation: 'admin.settings.patch', handler: (c) => ({ status: 200, body: patchSettings(ctx, c.body) }) },
     ...auth0AdminRoutes(ctx),
+    ...githubAdminRoutes(ctx),
   ];
   return {
     name: 'admin',

@@ -54,7 +54,7 @@ export class ArmThrottle {
     const limit = this.ctx.settings.armRateLimitPerSecond;
     if (!(limit > 0)) return;
     const now = this.ctx.clock.now();
-    const c = this.counter(`subscription:${subscriptionId.toLowerCase()}`, now);
+    const c = this.counter(this.ctx.settings.armRateLimitScope === 'global' ? 'global' : `subscription:${subscriptionId.toLowerCase()}`, now);
     const second = Math.floor(now / 1000);
     if (c.second !== second) {
       c.second = second;

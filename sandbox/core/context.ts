@@ -16,8 +16,10 @@ export interface SandboxSettings {
   lroDurationMs: number;
   /** The `Retry-After` (seconds) sent with long-running operations and throttling answers. */
   retryAfterSeconds: number;
-  /** ARM requests per second allowed per subscription before 429 (0: unlimited). */
+  /** ARM requests per second allowed before 429 (0: unlimited), per subscription or for all of ARM. */
   armRateLimitPerSecond: number;
+  /** What armRateLimitPerSecond counts: each subscription's requests, or all requests together. */
+  armRateLimitScope: 'subscription' | 'global';
   /** Auth0 Management API requests per second allowed per tenant before 429 (0: unlimited). */
   auth0RateLimitPerSecond: number;
   /** Latency added to every service answer (ms), to model a real network in benchmarks. */
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   lroDurationMs: 1000,
   retryAfterSeconds: 1,
   armRateLimitPerSecond: 0,
+  armRateLimitScope: 'subscription',
   auth0RateLimitPerSecond: 0,
   latencyMs: 0,
   partnerTopicNaming: 'resource-name',

@@ -199,9 +199,19 @@ export class AzureAdapter {
   }
 
   async putEventSubscription(group: string, topic: string, name: string, body: EventSubscription, signal?: AbortSignal): Promise<EventSubscription> {
-    const result = await call(() =>
-      this.eventGrid.partnerTopicEventSubscriptions.beginCreateOrUpdateAndWait(group, topic, name, body, { abortSignal: signal, updateIntervalInMs: 1000 }),
-    );
+    const result = await call(async () => {
+      try {
+        return await this.eventGrid.partnerTopicEventSubscriptions.beginCreateOrUpdateAndWait(group, topic, name, body, { abortSignal: signal, updateIntervalInMs: 1000 });
+      } catch (err) {
+        // @azure/core-lro reports an operation that ended Failed or Canceled as a plain Error ("The
+        // long-running operation has failed. <code>. <message>" / "Operation was canceled"), which
+        // fromAzureError could only call UnexpectedError: name the event subscription and its end state,
+        // so that the failure gets the event-subscription fix.
+        const lro = lroEnd(err);
+        if (!lro) throw err;
+        throw new ServiceError('azure', undefined, `EventSubscription${lro.state}`, `Provisioning the event subscription '${name}' on partner topic '${topic}' ended ${lro.state}${lro.detail ? `: ${lro.detail}` : '.'}`);
+      }
+    });
     if (result.provisioningState && result.provisioningState !== 'Succeeded') {
       throw new ServiceError('azure', undefined, `EventSubscription${result.provisioningState}`, `The event subscription '${name}' ended ${result.provisioningState}.`);
     }
@@ -211,6 +221,15 @@ export class AzureAdapter {
   async deleteEventSubscription(group: string, topic: string, name: string, signal?: AbortSignal): Promise<void> {
     await call(() => this.eventGrid.partnerTopicEventSubscriptions.beginDeleteAndWait(group, topic, name, { abortSignal: signal, updateIntervalInMs: 1000 }));
   }
+}
+
+/** The end state of a long-running operation that did not succeed, from @azure/core-lro's plain Error. */
+function lroEnd(err: unknown): { state: 'Failed' | 'Canceled'; detail?: string } | undefined {
+  if (!(err instanceof Error) || err.name === 'RestError' || err.name === 'AbortError') return undefined;
+  const failed = /^The long-running operation has failed\.?\s*(.*)$/s.exec(err.message);
+  if (failed) return { state: 'Failed', detail: failed[1].trim() || undefined };
+  if (/^Operation was canceled/.test(err.message)) return { state: 'Canceled' };
+  return undefined;
 }
 
 /** Auth0's entry in a partner configuration (by immutable id, else by name). */

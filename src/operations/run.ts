@@ -84,7 +84,7 @@ export class Run {
 
   /**
    * Waits until `probe` returns a value, printing progress; throws `onTimeout()` at the deadline.
-   * The poll interval grows with the time already waited (a tenth of it, from `initialMs` up to
+   * The poll interval grows with the time already waited (a twentieth of it, from `initialMs` up to
    * `maxMs`), so a short wait is noticed within a fraction of a second and a long one costs few calls.
    */
   async waitFor<T>(what: string, probe: () => Promise<T | undefined>, onTimeout: () => Error, opts: { initialMs?: number; maxMs?: number } = {}): Promise<T> {
@@ -99,7 +99,7 @@ export class Run {
         lastReport = now;
         this.progress.info(`Waiting for ${what}: ${((now - t0) / 1000).toFixed(0)}s elapsed, deadline in ${((this.deadline - now) / 1000).toFixed(0)}s`);
       }
-      const delay = Math.min(Math.max((now - t0) / 10, opts.initialMs ?? 100), opts.maxMs ?? 5000);
+      const delay = Math.min(Math.max((now - t0) / 20, opts.initialMs ?? 100), opts.maxMs ?? 5000);
       await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, this.deadline - now))));
     }
   }

@@ -67,7 +67,9 @@ async function ensureAuthorization(run: Run, providerRegistered: boolean): Promi
   if (!cfg) await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
   else if (maxDays < days) await azure.setMaximumExpirationDays(rg, days, run.signal());
   cfg = await azure.authorizeAuth0(rg, new Date(want));
-  return { status: 'changed', detail: `${verb}d Auth0 until ${new Date(want).toISOString()}`.replace('Extendd', 'Extended').replace('Authorized', 'Authorized'), changes, value: cfg };
+  // The detail in the past tense, spelled out: appending "d" to the verb read "Re-authorize (expired)d".
+  const done = current === undefined ? 'Authorized Auth0' : current <= now ? 'Re-authorized Auth0 (it had expired)' : 'Extended Auth0';
+  return { status: 'changed', detail: `${done} until ${new Date(want).toISOString()}`, changes, value: cfg };
 }
 
 function wantedFilters(s: Settings) {
@@ -163,7 +165,7 @@ async function waitForTopic(run: Run, stream: LogStream): Promise<StepOutcome<Pa
         'PartnerTopicNotFound',
         `No Auth0 partner topic appeared in ${run.settings.azure.resourceGroup} within wait-timeout (${Math.round(run.settings.waitTimeoutMs / 1000)}s).`,
       ),
-    { initialMs: 150, maxMs: 5000 },
+    { initialMs: 100, maxMs: 5000 },
   );
   return { status: 'unchanged', detail: `${topic.name} (source ${topic.source}, ${topic.activationState})`, value: topic };
 }

@@ -1,0 +1,371 @@
+export const id = 430;
+export const ids = [430];
+export const modules = {
+
+/***/ 9430:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   syncTrackingIssues: () => (/* binding */ syncTrackingIssues)
+/* harmony export */ });
+/* unused harmony exports TRACKING_LABEL, marker, problemsOf, issueBody */
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(649);
+/* harmony import */ var _azure_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6616);
+
+
+
+const TRACKING_LABEL = 'auth0-eventgrid';
+const MARKER = /<!-- auth0-eventgrid:tracking environment=([^\s]+) problem=([a-z-]+) -->/;
+function marker(environment, problem) {
+    return `<!-- auth0-eventgrid:tracking environment=${environment} problem=${problem} -->`;
+}
+/** The problems a result shows, with the checks behind each. */
+function problemsOf(r) {
+    const out = new Map();
+    for (const c of r.checks) {
+        if (c.status === 'pass')
+            continue;
+        const p = c.id === 'authorization' ? 'authorization' : c.id.startsWith('activation') ? 'activation' : c.id.startsWith('stream') ? 'stream' : c.id === 'provider' ? 'provider' : undefined;
+        if (!p)
+            continue;
+        out.set(p, [...(out.get(p) ?? []), c]);
+    }
+    return out;
+}
+const WHAT_HAPPENS = {
+    authorization: "When Auth0's partner authorization expires, Auth0 can no longer create partner topics in this resource group: a new or recreated log stream will not reach Azure. Renew it with the shortest length that is enough (least privilege).",
+    activation: 'Event Grid deletes a partner topic that is not activated by its expiration time; the stream then has nowhere to deliver, and Auth0 suspends it after repeated failures.',
+    stream: 'A paused or suspended Auth0 log stream sends no events: nothing reaches Event Grid until it is resumed.',
+    provider: 'Without the Microsoft.EventGrid resource provider nothing of the integration can exist in this subscription.',
+};
+function fixLines(env, problem, days) {
+    switch (problem) {
+        case 'authorization':
+            return [`- Comment \`/renew-authorization ${env} ${days}\` on this issue (needs write access), or`, `- run the workflow with \`command: renew-authorization\`, \`environment: ${env}\` (and \`authorization-days: ${days}\`).`];
+        case 'activation':
+            return [`- Check the topic's source, then comment \`/activate-topic ${env}\`, or`, `- run the workflow with \`command: activate-topic\`, \`environment: ${env}\`.`];
+        case 'stream':
+            return [`- Fix the cause (is the topic activated? is the authorization valid?), then comment \`/resume-stream ${env}\`, or`, `- run the workflow with \`command: setup\`, \`environment: ${env}\`, \`resume-stream: true\`.`];
+        case 'provider':
+            return [`- Run the workflow with \`command: setup\`, \`environment: ${env}\` (it registers the provider when allowed), or`, '- `az provider register --namespace Microsoft.EventGrid`.'];
+    }
+}
+function titleOf(env, problem, r, checks) {
+    const bad = checks.some((c) => c.status === 'fail') ? 'critical' : 'warning';
+    switch (problem) {
+        case 'authorization':
+            return r.facts.daysUntilExpiry !== undefined && r.facts.daysUntilExpiry <= 0
+                ? `auth0-eventgrid: Auth0 authorization for ${env} has expired`
+                : r.facts.authorizationExpiresAt
+                    ? `auth0-eventgrid: Auth0 authorization for ${env} expires in ${r.facts.daysUntilExpiry} days (${bad})`
+                    : `auth0-eventgrid: Auth0 is not authorized for ${env}`;
+        case 'activation':
+            return `auth0-eventgrid: partner topic for ${env} is not activated`;
+        case 'stream':
+            return `auth0-eventgrid: Auth0 log stream for ${env} is ${r.facts.streamStatus ?? 'missing'}`;
+        case 'provider':
+            return `auth0-eventgrid: Microsoft.EventGrid is not registered for ${env}`;
+    }
+}
+function issueBody(env, problem, r, checks, days) {
+    const t = r.target;
+    return [
+        marker(env, problem),
+        `### ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__.md)(titleOf(env, problem, r, checks).replace(/^auth0-eventgrid: /, ''))}`,
+        '',
+        `Environment **${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__.md)(env)}**: subscription \`${t.subscriptionId}\`, resource group \`${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__.md)(t.resourceGroup)}\`, Auth0 \`${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__.md)(t.auth0Domain)}\`.`,
+        '',
+        '| Check | Status | Detail |',
+        '| --- | --- | --- |',
+        ...checks.map((c) => `| ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__.md)(c.title)} | ${c.status === 'fail' ? '❌ fail' : '⚠️ warn'} | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__.md)(c.detail)} |`),
+        '',
+        `**What happens:** ${WHAT_HAPPENS[problem]}`,
+        '',
+        '**To fix it:**',
+        ...fixLines(env, problem, days),
+        '',
+        '_This issue is kept by `auth0-eventgrid check-expiry`: it is updated on each run and closed when the problem is resolved._',
+    ].join('\n');
+}
+async function syncTrackingIssues(fleet, inv, progress) {
+    const { token, apiUrl, repository } = inv.run.github;
+    if (!token)
+        return;
+    if (!repository) {
+        fleet.trackingFailure = { step: 'Tracking issues', service: 'github', code: 'NoRepository', message: 'No repository to keep tracking issues in.', fix: 'Set the repository input (owner/name); in a workflow GITHUB_REPOSITORY provides it.' };
+        return;
+    }
+    const [owner, repo] = repository.split('/');
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(token, { baseUrl: apiUrl });
+    const secrets = inv.secrets;
+    try {
+        const existing = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, labels: TRACKING_LABEL, state: 'all', per_page: 100 });
+        const byKey = new Map();
+        for (const issue of existing) {
+            if (issue.pull_request)
+                continue;
+            const m = MARKER.exec(issue.body ?? '');
+            if (!m)
+                continue;
+            const key = `${m[1]}\u0000${m[2]}`;
+            const prev = byKey.get(key);
+            // Keep one: prefer an open issue, then the oldest.
+            if (!prev || (prev.state !== 'open' && issue.state === 'open') || (prev.state === issue.state && issue.number < prev.number))
+                byKey.set(key, issue);
+        }
+        let labelEnsured = false;
+        const ensureLabel = async () => {
+            if (labelEnsured)
+                return;
+            labelEnsured = true;
+            try {
+                await octokit.rest.issues.createLabel({ owner, repo, name: TRACKING_LABEL, color: 'eb5424', description: 'Kept by auth0-eventgrid check-expiry' });
+            }
+            catch (e) {
+                if (e?.status !== 422)
+                    throw e;
+            }
+        };
+        for (const r of fleet.environments) {
+            const env = r.environment;
+            if (r.failure)
+                continue; // state unknown: leave its issues as they are
+            const settings = inv.environments.find((e) => e.environment === env);
+            const days = settings?.authorizationDays ?? 7;
+            const problems = problemsOf(r);
+            for (const [problem, checks] of problems) {
+                const body = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(issueBody(env, problem, r, checks, days), secrets);
+                const title = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(titleOf(env, problem, r, checks), secrets);
+                const found = byKey.get(`${env}\u0000${problem}`);
+                if (!found) {
+                    await ensureLabel();
+                    const { data } = await octokit.rest.issues.create({ owner, repo, title, body, labels: [TRACKING_LABEL] });
+                    fleet.tracking.push({ environment: env, problem, action: 'opened', issueNumber: data.number, url: data.html_url });
+                }
+                else if (found.state !== 'open') {
+                    await octokit.rest.issues.update({ owner, repo, issue_number: found.number, state: 'open', title, body });
+                    await octokit.rest.issues.createComment({ owner, repo, issue_number: found.number, body: `The problem is back (check-expiry, ${new Date().toISOString()}): reopened.` });
+                    fleet.tracking.push({ environment: env, problem, action: 'reopened', issueNumber: found.number, url: found.html_url });
+                }
+                else if (found.body !== body || found.title !== title) {
+                    await octokit.rest.issues.update({ owner, repo, issue_number: found.number, title, body });
+                    fleet.tracking.push({ environment: env, problem, action: 'updated', issueNumber: found.number, url: found.html_url });
+                }
+                else {
+                    fleet.tracking.push({ environment: env, problem, action: 'unchanged', issueNumber: found.number, url: found.html_url });
+                }
+            }
+            for (const [key, issue] of byKey) {
+                const [kEnv, kProblem] = key.split('\u0000');
+                if (kEnv !== env || issue.state !== 'open' || problems.has(kProblem))
+                    continue;
+                const detail = r.checks.find((c) => (kProblem === 'activation' ? c.id.startsWith('activation') : c.id.startsWith(kProblem)))?.detail;
+                await octokit.rest.issues.createComment({ owner, repo, issue_number: issue.number, body: (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(`Resolved: check-expiry finds ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__.md)(env)} healthy for this${detail ? ` (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__.md)(detail)})` : ''}. Closing.`, secrets) });
+                await octokit.rest.issues.update({ owner, repo, issue_number: issue.number, state: 'closed', state_reason: 'completed' });
+                fleet.tracking.push({ environment: env, problem: kProblem, action: 'closed', issueNumber: issue.number, url: issue.html_url });
+            }
+        }
+    }
+    catch (e) {
+        const err = new _azure_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._('github', e?.status, e?.response?.data?.message ? `HTTP${e.status}` : 'RequestFailed', e?.response?.data?.message ?? e?.message ?? String(e));
+        fleet.trackingFailure = {
+            step: 'Tracking issues',
+            service: 'github',
+            code: err.code,
+            message: err.message,
+            fix: e?.status === 403 || e?.status === 401 ? 'Give the job `permissions: issues: write` and pass github-token: ${{ github.token }}.' : 'Run again; the environments were checked regardless.',
+            status: e?.status,
+        };
+        progress.warn(`Tracking issues could not be kept: ${err.message}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   md: () => (/* binding */ md),
+/* harmony export */   tW: () => (/* binding */ neutralizeWorkflowCommands),
+/* harmony export */   uu: () => (/* binding */ textLine)
+/* harmony export */ });
+/**
+ * Escaping for text that came from services or users (error messages, topic sources, stream names,
+ * ids). Markdown goes into job summaries and bot comments, where a hostile string could break a
+ * table, inject HTML or images, or @-mention people; plain text goes to terminals and the Actions
+ * log, where control characters (ANSI escapes) or a line starting with `::` (a workflow command)
+ * could do harm.
+ */
+/** C0/C1 control characters other than tab, LF and CR (matching them is the point, hence the lint exceptions). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const NEWLINES = /\r\n|\r|\n/g;
+/**
+ * Escapes a string for inline markdown, safe inside a GFM table cell: backslash-escapes the inline
+ * markdown punctuation (so `|` cannot split a cell, `[x](…)`/`![…](…)` cannot make links or images,
+ * and emphasis or code spans cannot swallow the rest of the cell),
+ * HTML-escapes `&`, `<` and `>`, breaks `@mentions` with a zero-width space, and turns newlines
+ * into `<br>` (ours, added after escaping, so it is the only tag that can appear).
+ */
+function md(value) {
+    return value
+        .replace(CONTROL, '')
+        .replace(/\t/g, ' ')
+        .replace(/[\\`*_[\]|~]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/@/g, '@&#8203;')
+        .replace(NEWLINES, '<br>');
+}
+/**
+ * Renders an identifier (name, resource id) as a code span, which shows it verbatim. Falls back to
+ * md() when the value holds a backtick or newline (which could end the span early).
+ */
+function code(value) {
+    if (value === '')
+        return '';
+    if (/[`\r\n]/.test(value) || HAS_CONTROL.test(value))
+        return md(value);
+    // Inside a table a pipe ends the cell even within a code span unless it is escaped (GFM).
+    return '`' + value.replace(/\|/g, '\\|') + '`';
+}
+/** One line of plain text: newlines and tabs become spaces, other control characters are dropped. */
+function textLine(value) {
+    return value.replace(NEWLINES, ' ').replace(/\t/g, ' ').replace(CONTROL, '');
+}
+/**
+ * Stops lines of text from being read as GitHub Actions workflow commands (`::set-output`,
+ * `::add-mask::`, `::stop-commands::`…) when written to the log: a zero-width space goes between
+ * the two colons of a line that starts (after spaces) with `::`.
+ */
+function neutralizeWorkflowCommands(text) {
+    return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
+}
+
+
+/***/ }),
+
+/***/ 649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   Wj: () => (/* binding */ expandSecrets),
+/* harmony export */   v5: () => (/* binding */ MASK)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
+/**
+ * Masking of secrets in anything printed. A secret can show up transformed: URL-encoded in a query,
+ * JSON-escaped in the JSON report (twice when that report is embedded in JSON again), HTML- or
+ * markdown-escaped in a summary. Every such form of every secret becomes `***`.
+ */
+
+const MASK = '***';
+/** Query values shorter than this are not treated as keys (e.g. `api-version=2025`). */
+const MIN_QUERY_SECRET = 8;
+/**
+ * The secrets plus values derived from them that are just as sensitive: for a URL (a webhook URL
+ * often carries a key, e.g. an Azure Function's `?code=`), its normalized form, its password and
+ * each long query value, so the key stays hidden when a service echoes the URL re-ordered or in parts.
+ */
+function expandSecrets(secrets) {
+    const out = new Set();
+    for (const s of secrets) {
+        if (!s)
+            continue;
+        out.add(s);
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s))
+            continue;
+        try {
+            const u = new URL(s);
+            out.add(u.href);
+            if (u.password)
+                out.add(u.password).add(decodeURIComponent(u.password));
+            for (const [, v] of u.searchParams)
+                if (v.length >= MIN_QUERY_SECRET)
+                    out.add(v);
+            for (const part of u.search.slice(1).split('&')) {
+                const raw = part.slice(part.indexOf('=') + 1);
+                if (part.includes('=') && raw.length >= MIN_QUERY_SECRET)
+                    out.add(raw);
+            }
+        }
+        catch {
+            // Not a parseable URL: the literal value is masked anyway.
+        }
+    }
+    return [...out];
+}
+function encodedForms(s) {
+    const json = JSON.stringify(s).slice(1, -1);
+    const uri = encodeURIComponent(s);
+    const forms = [
+        s,
+        json,
+        JSON.stringify(json).slice(1, -1),
+        uri,
+        uri.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+        encodeURI(s),
+        new URLSearchParams({ v: s }).toString().slice(2),
+        s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+        (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(s),
+        s.replace(/\|/g, '\\|'),
+    ];
+    return forms.filter((f) => f.length > 0);
+}
+const cache = new Map();
+function needlesFor(secrets) {
+    const key = JSON.stringify(secrets);
+    let needles = cache.get(key);
+    if (!needles) {
+        const all = new Set();
+        for (const s of expandSecrets(secrets))
+            for (const f of encodedForms(s))
+                all.add(f);
+        // Longest first, so a secret's encoded form is masked whole before a shorter secret inside it.
+        needles = [...all].sort((a, b) => b.length - a.length);
+        if (cache.size > 50)
+            cache.clear();
+        cache.set(key, needles);
+    }
+    return needles;
+}
+/** Replaces every occurrence of every secret (in any of the forms above) with `***`. */
+function redact(text, secrets) {
+    if (!text)
+        return text;
+    let out = text;
+    for (const needle of needlesFor(secrets))
+        if (out.includes(needle))
+            out = out.split(needle).join(MASK);
+    return out;
+}
+/** Deep copy of a JSON-like value with every string redacted. */
+function redactDeep(value, secrets) {
+    if (!secrets.some(Boolean))
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redact(v, secrets);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+    };
+    return walk(value);
+}
+
+
+/***/ })
+
+};
