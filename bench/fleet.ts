@@ -64,7 +64,7 @@ for (let i = 0; i < SUBS; i++) {
 mkdirSync(join(work, '.github'), { recursive: true });
 writeFileSync(join(work, '.github', 'auth0-eventgrid.yml'), lines.join('\n') + '\n');
 
-function runAction(command: string, concurrency: number): Promise<{ ms: number; code: number; environments: any[] }> {
+function runAction(command: string, concurrency: number): Promise<{ ms: number; runMs: number; code: number; environments: any[] }> {
   const out = join(work, `out-${command}-${concurrency}-${Date.now()}`);
   writeFileSync(out, '');
   const env: Record<string, string> = {
@@ -84,7 +84,9 @@ function runAction(command: string, concurrency: number): Promise<{ ms: number; 
     child.on('close', (code) => {
       const text = readFileSync(out, 'utf8');
       const m = /^environments<<(.+)\n([\s\S]*?)\n\1$/m.exec(text);
-      res({ ms: performance.now() - t0, code: code ?? 1, environments: m ? JSON.parse(m[2]) : [] });
+      const r = /^report<<(.+)\n([\s\S]*?)\n\1$/m.exec(text);
+      // runMs: the fleet run itself (sign-in and every environment), from the report; ms adds Node's start and module loading.
+      res({ ms: performance.now() - t0, runMs: r ? JSON.parse(r[2]).durationMs : NaN, code: code ?? 1, environments: m ? JSON.parse(m[2]) : [] });
     });
   });
 }
@@ -111,20 +113,24 @@ try {
   let mark = (await requestsSince(0)).mark;
   const c1 = await runAction('check-expiry', 1);
   const r1 = await requestsSince(mark);
-  emit('fleet', 'check_expiry_c1_ms', Math.round(c1.ms), { environments: c1.environments.length, failed: c1.environments.filter((e) => e.failed).length, latency_ms: 20 });
+  emit('fleet', 'check_expiry_c1_ms', Math.round(c1.ms), {
+    run_ms: c1.runMs, environments: c1.environments.length, failed: c1.environments.filter((e) => e.failed).length, latency_ms: 20 });
   emit('fleet', 'requests_per_environment', Number((r1.total / envCount).toFixed(2)), { total: r1.total, by_service: r1.by, target: '<= 4' });
 
   mark = r1.mark;
   const c8 = await runAction('check-expiry', 8);
   const r8 = await requestsSince(mark);
-  emit('fleet', 'check_expiry_c8_ms', Math.round(c8.ms), { environments: c8.environments.length, failed: c8.environments.filter((e) => e.failed).length, requests: r8.total });
-  emit('fleet', 'speedup_c8_vs_c1', Number((c1.ms / c8.ms).toFixed(2)), { target: '>= 6' });
+  emit('fleet', 'check_expiry_c8_ms', Math.round(c8.ms), {
+    run_ms: c8.runMs, environments: c8.environments.length, failed: c8.environments.filter((e) => e.failed).length, requests: r8.total });
+  emit('fleet', 'speedup_c8_vs_c1', Number((c1.runMs / c8.runMs).toFixed(2)), { measured: 'fleet run time from the report (sign-in and all environments)', target: '>= 6' });
+  emit('fleet', 'speedup_c8_vs_c1_process_wall', Number((c1.ms / c8.ms).toFixed(2)), { measured: 'whole process, including Node start and module loading (~0.4 s fixed)' });
 
   await admin('PATCH', 'settings', { armRateLimitPerSecond: 50, armRateLimitScope: 'global' });
   mark = r8.mark;
   const th = await runAction('check-expiry', 8);
   const rt = await requestsSince(mark);
   emit('fleet', 'check_expiry_c8_throttled_ms', Math.round(th.ms), {
+    run_ms: th.runMs,
     arm_limit_per_second: 50,
     environments: th.environments.length,
     failed: th.environments.filter((e) => e.failed).length,
