@@ -12,6 +12,7 @@ import { stringify } from 'yaml';
 import { mkdirSync } from 'node:fs';
 import { INPUTS, OUTPUTS } from '../src/config/inputs.js';
 import { environmentsSchema, SCHEMA_PATH } from '../src/config/schema.js';
+import { ENVIRONMENT_KEYS } from '../src/config/environments.js';
 
 export const ACTION_YML_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'action.yml');
 
@@ -24,7 +25,13 @@ export function actionYml(): string {
     author: 'auth0-eventgrid contributors',
     branding: { icon: 'cloud-lightning', color: 'orange' },
     inputs: Object.fromEntries(
-      INPUTS.map((i) => [i.name, { description: i.description, required: false, ...(i.default !== undefined ? { default: i.default } : {}) }]),
+      INPUTS.map((i) =>
+        // Settings an environments file may give have no default here: the runner would pass it as if
+        // given, masking the file. Their default applies in parsing and is stated in the description.
+        ENVIRONMENT_KEYS.includes(i.name) && i.default !== undefined
+          ? [i.name, { description: `${i.description} Default: ${i.default}.`, required: false }]
+          : [i.name, { description: i.description, required: false, ...(i.default !== undefined ? { default: i.default } : {}) }],
+      ),
     ),
     outputs: Object.fromEntries(OUTPUTS.map((o) => [o.name, { description: o.description }])),
     runs: { using: 'node24', main: 'dist/index.js' },

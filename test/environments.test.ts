@@ -52,6 +52,13 @@ describe('environments file', () => {
     expect(inv.secrets).toEqual(expect.arrayContaining([ENV.AUTH0_PROD_SECRET, ENV.AUTH0_STAGING_SECRET]));
   });
 
+  test('an input given to the run wins over the file; one left empty does not mask it', () => {
+    const given = resolveInvocation(inputs({ environment: 'all', 'authorization-days': '60' }), files(FILE), ENV);
+    expect(given.environments.map((e) => e.authorizationDays)).toEqual([60, 60]);
+    const empty = resolveInvocation(inputs({ environment: 'all', 'authorization-days': '' }), files(FILE), ENV);
+    expect(empty.environments.map((e) => e.authorizationDays)).toEqual([30, 14]);
+  });
+
   test('a list of names selects those; an unknown name is refused with the known ones', () => {
     expect(resolveInvocation(inputs({ environment: 'staging' }), files(FILE), ENV).environments.map((e) => e.environment)).toEqual(['staging']);
     expect(() => resolveInvocation(inputs({ environment: 'prod, qa' }), files(FILE), ENV)).toThrow(/unknown environment "qa".*defines: prod, staging/);

@@ -190,8 +190,13 @@ export function resolveInvocation(raw: RawInputs, readFile: (path: string) => st
   const environments: Settings[] = [];
   for (const name of wanted) {
     const values = file.values(name);
+    // An input given to this run wins (e.g. authorization-days for a renewal), then the environment's
+    // value, then the file's defaults; built-in defaults last (action.yml declares none for these, so
+    // that an input left out is empty and does not mask the file).
     const envRaw: RawInputs = (input) => {
       if (RUN_LEVEL_INPUTS.includes(input)) return raw(input);
+      const given = raw(input);
+      if (given !== undefined && given.trim() !== '') return given;
       if (SECRET_REFERENCE_INPUTS.includes(input) && values[`${input}-env`] !== undefined) {
         const v = env[values[`${input}-env`]];
         return v ?? '';
