@@ -11,10 +11,9 @@ import type { PartnerTopic } from '../azure/arm.js';
 import { auth0Entry } from '../azure/arm.js';
 import { ServiceError } from '../azure/errors.js';
 import { DAY_MS, type Run, type StepOutcome } from './run.js';
+import { grant, grantChanges, wantedExpiry } from './authorization.js';
 import { findStream, isAuth0Topic, sourceNamesTenant } from './observe.js';
 
-/** Margin under the maximum so that clock differences never push a grant past Azure's limit. */
-const GRANT_MARGIN_MS = 5 * 60_000;
 
 function daysText(ms: number): string {
   if (ms <= 0) return 'expired';
@@ -34,8 +33,7 @@ async function renew(run: Run, mode: 'command' | 'auto'): Promise<StepOutcome<Da
   const days = run.settings.authorizationDays;
   const cfg = await azure.partnerConfiguration(rg);
   const entry = auth0Entry(cfg);
-  const now = run.now().getTime();
-  const want = now + days * DAY_MS - GRANT_MARGIN_MS;
+  const want = wantedExpiry(run, days);
   const current = entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined;
   if (current !== undefined) run.facts.previousAuthorizationExpiresAt = Number.isFinite(current) ? new Date(current).toISOString() : undefined;
   if (current !== undefined && current > want) {
@@ -45,16 +43,11 @@ async function renew(run: Run, mode: 'command' | 'auto'): Promise<StepOutcome<Da
       throw new ServiceError('azure', undefined, 'WouldShorten', `Auth0 is authorized until ${until}, later than now + ${days} days (${new Date(want).toISOString()}); renewing would shorten it. Set allow-shorten: true to shorten it on purpose, or ask for more days.`);
     }
   }
-  const changes: string[] = [];
-  const maxDays = cfg?.partnerAuthorization?.defaultMaximumExpirationTimeInDays ?? 7;
-  if (!cfg) changes.push(`Create the partner configuration of ${rg}${days > 7 ? ` (maximum authorization ${days} days)` : ''}`);
-  else if (maxDays < days) changes.push(`Raise the partner configuration's maximum authorization from ${maxDays} to ${days} days`);
   const from = current === undefined ? 'not authorized' : Number.isFinite(current) ? new Date(current).toISOString() : 'no expiry';
-  changes.push(`Authorize Auth0 until ${new Date(want).toISOString()} (${days} days; was ${from})`);
+  const changes = grantChanges(rg, cfg, days, want, 'Authorize');
+  changes[changes.length - 1] += ` (was ${from})`;
   if (run.dryRun) return { status: 'planned', detail: changes[changes.length - 1], changes, value: undefined };
-  if (!cfg) await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
-  else if (maxDays < days) await azure.setMaximumExpirationDays(rg, days, run.signal());
-  const updated = await azure.authorizeAuth0(rg, new Date(want));
+  const updated = await grant(run, cfg, days, want);
   const after = auth0Entry(updated)?.expiresAt ?? new Date(want);
   return { status: 'changed', detail: `Authorized Auth0 until ${after.toISOString()} (was ${from})`, changes, value: after };
 }

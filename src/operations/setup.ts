@@ -11,6 +11,7 @@ import type { LogStream } from '../auth0/log-streams.js';
 import { ServiceError } from '../azure/errors.js';
 import type { Settings } from '../config/settings.js';
 import { DAY_MS, Run, type StepOutcome } from './run.js';
+import { grant, grantChanges, wantedExpiry } from './authorization.js';
 import { describeDestination, EVENTGRID_NAMESPACE, findStream, findTopic, isAuth0Topic, judge, sourceNamesTenant, type Observed } from './observe.js';
 
 /** Authorization tolerance: a re-run within this much of the last grant does not renew (no write). */
@@ -18,8 +19,6 @@ export function renewalTolerance(days: number): number {
   return Math.min(DAY_MS, days * DAY_MS * 0.1);
 }
 
-/** Margin under the maximum so that clock differences never push a grant past Azure's limit. */
-const GRANT_MARGIN_MS = 5 * 60_000;
 
 async function ensureProvider(run: Run): Promise<StepOutcome<string>> {
   const { azure } = run.adapters;
@@ -50,23 +49,17 @@ async function ensureAuthorization(run: Run, providerRegistered: boolean): Promi
     throw new ServiceError('azure', 409, 'MissingSubscriptionRegistration', "The subscription is not registered to use namespace 'Microsoft.EventGrid'.");
   }
   const now = run.now().getTime();
-  const want = now + days * DAY_MS - GRANT_MARGIN_MS;
+  const want = wantedExpiry(run, days);
   const entry = auth0Entry(cfg);
   const current = entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined;
   if (current !== undefined && current >= want - renewalTolerance(days)) {
     const until = Number.isFinite(current) ? new Date(current).toISOString() : 'no expiry';
     return { status: 'unchanged', detail: `Auth0 authorized until ${until}`, value: cfg ?? null };
   }
-  const changes: string[] = [];
-  const maxDays = cfg?.partnerAuthorization?.defaultMaximumExpirationTimeInDays ?? 7;
-  if (!cfg) changes.push(`Create the partner configuration of ${rg}${days > 7 ? ` (maximum authorization ${days} days)` : ''}`);
-  else if (maxDays < days) changes.push(`Raise the partner configuration's maximum authorization from ${maxDays} to ${days} days`);
   const verb = current === undefined ? 'Authorize' : current <= now ? 'Re-authorize (expired)' : 'Extend';
-  changes.push(`${verb} Auth0 until ${new Date(want).toISOString()} (${days} days)`);
+  const changes = grantChanges(rg, cfg, days, want, verb);
   if (run.dryRun) return { status: 'planned', detail: changes.join('; '), changes, value: cfg ?? null };
-  if (!cfg) await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
-  else if (maxDays < days) await azure.setMaximumExpirationDays(rg, days, run.signal());
-  cfg = await azure.authorizeAuth0(rg, new Date(want));
+  cfg = await grant(run, cfg, days, want);
   // The detail in the past tense, spelled out: appending "d" to the verb read "Re-authorize (expired)d".
   const done = current === undefined ? 'Authorized Auth0' : current <= now ? 'Re-authorized Auth0 (it had expired)' : 'Extended Auth0';
   return { status: 'changed', detail: `${done} until ${new Date(want).toISOString()}`, changes, value: cfg };
