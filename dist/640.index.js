@@ -1,8 +1,8 @@
-export const id = 886;
-export const ids = [886];
+export const id = 640;
+export const ids = [640];
 export const modules = {
 
-/***/ 6616:
+/***/ 1591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -62,7 +62,7 @@ function firstLine(s) {
 
 /***/ }),
 
-/***/ 2886:
+/***/ 3640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -76,9 +76,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/azure/errors.ts
-var errors = __webpack_require__(6616);
+var errors = __webpack_require__(1591);
 // EXTERNAL MODULE: ./src/config/facts.ts
-var facts = __webpack_require__(3553);
+var facts = __webpack_require__(8710);
 ;// CONCATENATED MODULE: ./src/operations/failures.ts
 
 
@@ -190,7 +190,7 @@ function toFailure(step, err, s) {
 }
 
 // EXTERNAL MODULE: ./src/operations/types.ts
-var types = __webpack_require__(1983);
+var types = __webpack_require__(7384);
 ;// CONCATENATED MODULE: ./src/operations/run.ts
 
 
@@ -368,7 +368,7 @@ class AzureAdapter {
         this.eventGrid = eventGrid;
     }
     static async create(opts) {
-        const { EventGridManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 5128));
+        const { EventGridManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(944)]).then(__webpack_require__.bind(__webpack_require__, 1944));
         const client = new EventGridManagementClient(opts.credential, opts.subscriptionId, {
             endpoint: opts.resourceManagerEndpoint,
             credentialScopes: [opts.resourceManagerScope],
@@ -383,7 +383,7 @@ class AzureAdapter {
     }
     async rm() {
         if (!this.resources) {
-            const { ResourceManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 3803));
+            const { ResourceManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(850), __webpack_require__.e(603)]).then(__webpack_require__.bind(__webpack_require__, 7603));
             this.resources = new ResourceManagementClient(this.opts.credential, this.opts.subscriptionId, {
                 endpoint: this.opts.resourceManagerEndpoint,
                 credentialScopes: [this.opts.resourceManagerScope],
@@ -520,6 +520,37 @@ function auth0Entry(cfg) {
     if (!e)
         return undefined;
     return { partnerRegistrationImmutableId: e.partnerRegistrationImmutableId, partnerName: e.partnerName, expiresAt: e.authorizationExpirationTimeInUtc ? new Date(e.authorizationExpirationTimeInUtc) : undefined };
+}
+
+;// CONCATENATED MODULE: ./src/operations/authorization.ts
+
+/** Margin under the maximum so that clock differences never push a grant past Azure's limit. */
+const GRANT_MARGIN_MS = 5 * 60_000;
+/** The expiry a grant of `days` from now asks for. */
+function wantedExpiry(run, days) {
+    return run.now().getTime() + days * DAY_MS - GRANT_MARGIN_MS;
+}
+/** The changes a grant until `want` makes to `cfg` (for plans and reports). */
+function grantChanges(rg, cfg, days, want, verb) {
+    const changes = [];
+    const maxDays = cfg?.partnerAuthorization?.defaultMaximumExpirationTimeInDays ?? 7;
+    if (!cfg)
+        changes.push(`Create the partner configuration of ${rg}${days > 7 ? ` (maximum authorization ${days} days)` : ''}`);
+    else if (maxDays < days)
+        changes.push(`Raise the partner configuration's maximum authorization from ${maxDays} to ${days} days`);
+    changes.push(`${verb} Auth0 until ${new Date(want).toISOString()} (${days} days)`);
+    return changes;
+}
+/** Makes the writes: the configuration (or its maximum) when needed, then Auth0's entry. */
+async function grant(run, cfg, days, want) {
+    const { azure } = run.adapters;
+    const rg = run.settings.azure.resourceGroup;
+    const maxDays = cfg?.partnerAuthorization?.defaultMaximumExpirationTimeInDays ?? 7;
+    if (!cfg)
+        await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
+    else if (maxDays < days)
+        await azure.setMaximumExpirationDays(rg, days, run.signal());
+    return azure.authorizeAuth0(rg, new Date(want));
 }
 
 ;// CONCATENATED MODULE: ./src/operations/observe.ts
@@ -753,12 +784,11 @@ function describeDestination(e) {
 
 
 
+
 /** Authorization tolerance: a re-run within this much of the last grant does not renew (no write). */
 function renewalTolerance(days) {
     return Math.min(DAY_MS, days * DAY_MS * 0.1);
 }
-/** Margin under the maximum so that clock differences never push a grant past Azure's limit. */
-const GRANT_MARGIN_MS = 5 * 60_000;
 async function ensureProvider(run) {
     const { azure } = run.adapters;
     const state = await azure.providerState(EVENTGRID_NAMESPACE);
@@ -787,28 +817,18 @@ async function ensureAuthorization(run, providerRegistered) {
         throw new errors/* ServiceError */._('azure', 409, 'MissingSubscriptionRegistration', "The subscription is not registered to use namespace 'Microsoft.EventGrid'.");
     }
     const now = run.now().getTime();
-    const want = now + days * DAY_MS - GRANT_MARGIN_MS;
+    const want = wantedExpiry(run, days);
     const entry = auth0Entry(cfg);
     const current = entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined;
     if (current !== undefined && current >= want - renewalTolerance(days)) {
         const until = Number.isFinite(current) ? new Date(current).toISOString() : 'no expiry';
         return { status: 'unchanged', detail: `Auth0 authorized until ${until}`, value: cfg ?? null };
     }
-    const changes = [];
-    const maxDays = cfg?.partnerAuthorization?.defaultMaximumExpirationTimeInDays ?? 7;
-    if (!cfg)
-        changes.push(`Create the partner configuration of ${rg}${days > 7 ? ` (maximum authorization ${days} days)` : ''}`);
-    else if (maxDays < days)
-        changes.push(`Raise the partner configuration's maximum authorization from ${maxDays} to ${days} days`);
     const verb = current === undefined ? 'Authorize' : current <= now ? 'Re-authorize (expired)' : 'Extend';
-    changes.push(`${verb} Auth0 until ${new Date(want).toISOString()} (${days} days)`);
+    const changes = grantChanges(rg, cfg, days, want, verb);
     if (run.dryRun)
         return { status: 'planned', detail: changes.join('; '), changes, value: cfg ?? null };
-    if (!cfg)
-        await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
-    else if (maxDays < days)
-        await azure.setMaximumExpirationDays(rg, days, run.signal());
-    cfg = await azure.authorizeAuth0(rg, new Date(want));
+    cfg = await grant(run, cfg, days, want);
     // The detail in the past tense, spelled out: appending "d" to the verb read "Re-authorize (expired)d".
     const done = current === undefined ? 'Authorized Auth0' : current <= now ? 'Re-authorized Auth0 (it had expired)' : 'Extended Auth0';
     return { status: 'changed', detail: `${done} until ${new Date(want).toISOString()}`, changes, value: cfg };
@@ -1217,8 +1237,7 @@ async function teardown(run) {
 
 
 
-/** Margin under the maximum so that clock differences never push a grant past Azure's limit. */
-const expiry_GRANT_MARGIN_MS = 5 * 60_000;
+
 function daysText(ms) {
     if (ms <= 0)
         return 'expired';
@@ -1236,8 +1255,7 @@ async function renew(run, mode) {
     const days = run.settings.authorizationDays;
     const cfg = await azure.partnerConfiguration(rg);
     const entry = auth0Entry(cfg);
-    const now = run.now().getTime();
-    const want = now + days * DAY_MS - expiry_GRANT_MARGIN_MS;
+    const want = wantedExpiry(run, days);
     const current = entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined;
     if (current !== undefined)
         run.facts.previousAuthorizationExpiresAt = Number.isFinite(current) ? new Date(current).toISOString() : undefined;
@@ -1249,21 +1267,12 @@ async function renew(run, mode) {
             throw new errors/* ServiceError */._('azure', undefined, 'WouldShorten', `Auth0 is authorized until ${until}, later than now + ${days} days (${new Date(want).toISOString()}); renewing would shorten it. Set allow-shorten: true to shorten it on purpose, or ask for more days.`);
         }
     }
-    const changes = [];
-    const maxDays = cfg?.partnerAuthorization?.defaultMaximumExpirationTimeInDays ?? 7;
-    if (!cfg)
-        changes.push(`Create the partner configuration of ${rg}${days > 7 ? ` (maximum authorization ${days} days)` : ''}`);
-    else if (maxDays < days)
-        changes.push(`Raise the partner configuration's maximum authorization from ${maxDays} to ${days} days`);
     const from = current === undefined ? 'not authorized' : Number.isFinite(current) ? new Date(current).toISOString() : 'no expiry';
-    changes.push(`Authorize Auth0 until ${new Date(want).toISOString()} (${days} days; was ${from})`);
+    const changes = grantChanges(rg, cfg, days, want, 'Authorize');
+    changes[changes.length - 1] += ` (was ${from})`;
     if (run.dryRun)
         return { status: 'planned', detail: changes[changes.length - 1], changes, value: undefined };
-    if (!cfg)
-        await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
-    else if (maxDays < days)
-        await azure.setMaximumExpirationDays(rg, days, run.signal());
-    const updated = await azure.authorizeAuth0(rg, new Date(want));
+    const updated = await grant(run, cfg, days, want);
     const after = auth0Entry(updated)?.expiresAt ?? new Date(want);
     return { status: 'changed', detail: `Authorized Auth0 until ${after.toISOString()} (was ${from})`, changes, value: after };
 }
@@ -1394,14 +1403,14 @@ async function createCredential(signIn, getIdToken) {
         ...(signIn.customCloud ? { disableInstanceDiscovery: true } : {}),
     };
     if (signIn.kind === 'secret') {
-        const { ClientSecretCredential } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 3989));
+        const { ClientSecretCredential } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(850), __webpack_require__.e(165)]).then(__webpack_require__.bind(__webpack_require__, 5546));
         return new ClientSecretCredential(signIn.tenantId, signIn.clientId, signIn.clientSecret, common);
     }
     if (signIn.kind === 'oidc') {
         if (!getIdToken) {
             throw new Error('azure-client-id and azure-tenant-id without azure-client-secret sign in with the workflow OIDC token, but none is available here: run inside a GitHub Actions job with `permissions: id-token: write`, or give azure-client-secret.');
         }
-        const { ClientAssertionCredential } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 3989));
+        const { ClientAssertionCredential } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(850), __webpack_require__.e(165)]).then(__webpack_require__.bind(__webpack_require__, 5546));
         const audience = signIn.audience;
         // MSAL asks for the assertion more than once per token request: reuse one OIDC token for a minute
         // (GitHub's tokens live for several minutes) instead of asking the runner each time.
@@ -1416,7 +1425,7 @@ async function createCredential(signIn, getIdToken) {
         };
         return new ClientAssertionCredential(signIn.tenantId, signIn.clientId, assertion, common);
     }
-    const { ChainedTokenCredential, EnvironmentCredential, AzureCliCredential } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 3989));
+    const { ChainedTokenCredential, EnvironmentCredential, AzureCliCredential } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(850), __webpack_require__.e(165)]).then(__webpack_require__.bind(__webpack_require__, 5546));
     return new ChainedTokenCredential(new EnvironmentCredential(common), new AzureCliCredential());
 }
 
@@ -1527,7 +1536,7 @@ class Auth0Adapter {
         });
     }
     static async create(opts) {
-        const { LogStreamsClient } = await __webpack_require__.e(/* import() */ 390).then(__webpack_require__.bind(__webpack_require__, 8390));
+        const { LogStreamsClient } = await __webpack_require__.e(/* import() */ 942).then(__webpack_require__.bind(__webpack_require__, 6942));
         return new Auth0Adapter(opts, LogStreamsClient);
     }
     get audience() {
@@ -1787,11 +1796,33 @@ async function runInvocation(inv, ctx) {
     const results = await mapLimit(inv.environments, inv.run.concurrency, (s) => runCommand(s, ctx, pool));
     const fleet = fleetResult(inv.run.command, results, started, inv.run.dryRun, inv.configFile);
     if (inv.run.command === 'check-expiry' && inv.run.github.token && !inv.run.dryRun) {
-        const { syncTrackingIssues } = await __webpack_require__.e(/* import() */ 430).then(__webpack_require__.bind(__webpack_require__, 9430));
+        const { syncTrackingIssues } = await __webpack_require__.e(/* import() */ 915).then(__webpack_require__.bind(__webpack_require__, 8915));
         await syncTrackingIssues(fleet, inv, ctx.progress);
     }
     fleet.durationMs = Date.now() - started;
     return fleet;
+}
+
+
+/***/ }),
+
+/***/ 7384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ healthOf),
+/* harmony export */   x: () => (/* binding */ isFleet)
+/* harmony export */ });
+/** The typed results every operation returns; src/report renders them, the shells map them to outputs. */
+function healthOf(checks, failure) {
+    if (failure || checks.some((c) => c.status === 'fail'))
+        return 'unhealthy';
+    if (checks.some((c) => c.status === 'warn'))
+        return 'degraded';
+    return 'healthy';
+}
+function isFleet(r) {
+    return r.kind === 'fleet';
 }
 
 
