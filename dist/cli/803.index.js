@@ -1,8 +1,8 @@
-export const id = 603;
-export const ids = [603];
+export const id = 803;
+export const ids = [803];
 export const modules = {
 
-/***/ 7603:
+/***/ 3803:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: KnownAliasPathAttributes, KnownAliasPathTokenType, KnownExportTemplateOutputFormat, KnownExtendedLocationType, KnownProviderAuthorizationConsentState, KnownTagsPatchOperation, getContinuationToken
 
-// NAMESPACE OBJECT: ../../work/main/node_modules/@azure/arm-resources/dist/esm/models/mappers.js
+// NAMESPACE OBJECT: ./node_modules/@azure/arm-resources/dist/esm/models/mappers.js
 var mappers_namespaceObject = {};
 __webpack_require__.r(mappers_namespaceObject);
 __webpack_require__.d(mappers_namespaceObject, {
@@ -73,7 +73,7 @@ __webpack_require__.d(mappers_namespaceObject, {
   ZoneMapping: () => (ZoneMapping)
 });
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/pagingHelper.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/pagingHelper.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -104,7 +104,7 @@ function setContinuationToken(page, continuationToken) {
     pageMap.set(page, pageInfo);
 }
 //# sourceMappingURL=pagingHelper.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/models/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/models/index.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -177,11 +177,11 @@ var KnownTagsPatchOperation;
     KnownTagsPatchOperation["Delete"] = "Delete";
 })(KnownTagsPatchOperation || (KnownTagsPatchOperation = {}));
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ../../work/main/node_modules/@azure/core-client/dist/esm/index.js + 16 modules
-var esm = __webpack_require__(4850);
-// EXTERNAL MODULE: ../../work/main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
-var dist_esm = __webpack_require__(4160);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/models/mappers.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/esm/index.js + 16 modules
+var esm = __webpack_require__(5738);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
+var dist_esm = __webpack_require__(4792);
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/models/mappers.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -1870,7 +1870,7 @@ const TagsDeleteAtScopeHeaders = {
     },
 };
 //# sourceMappingURL=mappers.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/models/parameters.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/models/parameters.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -2165,7 +2165,7 @@ const parameters6 = {
     mapper: TagsPatchResource,
 };
 //# sourceMappingURL=parameters.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/operations/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/operations/operations.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -2282,7 +2282,7 @@ const listNextOperationSpec = {
     serializer,
 };
 //# sourceMappingURL=operations.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/operations/providers.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/operations/providers.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -2661,7 +2661,7 @@ const listAtTenantScopeNextOperationSpec = {
     serializer: providers_serializer,
 };
 //# sourceMappingURL=providers.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/operations/providerResourceTypes.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/operations/providerResourceTypes.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -2714,9 +2714,9 @@ const providerResourceTypes_listOperationSpec = {
     serializer: providerResourceTypes_serializer,
 };
 //# sourceMappingURL=providerResourceTypes.js.map
-// EXTERNAL MODULE: ../../work/main/node_modules/@azure/logger/dist/esm/index.js + 1 modules
-var logger_dist_esm = __webpack_require__(295);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/core-lro/dist/esm/logger.js
+// EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
+var logger_dist_esm = __webpack_require__(7567);
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/logger.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -2726,7 +2726,7 @@ var logger_dist_esm = __webpack_require__(295);
  */
 const logger = (0,logger_dist_esm/* createClientLogger */.KV)("core-lro");
 //# sourceMappingURL=logger.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/core-lro/dist/esm/poller/constants.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/poller/constants.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 /**
@@ -2738,7 +2738,7 @@ const POLL_INTERVAL_IN_MS = 2000;
  */
 const terminalStates = ["succeeded", "canceled", "failed"];
 //# sourceMappingURL=constants.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/core-lro/dist/esm/poller/operation.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/poller/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -2905,7 +2905,7 @@ async function pollOperation(inputs) {
     }
 }
 //# sourceMappingURL=operation.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/core-lro/dist/esm/http/operation.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/http/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -3188,9 +3188,9 @@ async function pollHttpOperation(inputs) {
     });
 }
 //# sourceMappingURL=operation.js.map
-// EXTERNAL MODULE: ../../work/main/node_modules/@azure/core-util/dist/esm/index.js + 5 modules
-var core_util_dist_esm = __webpack_require__(9956);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/core-lro/dist/esm/poller/poller.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 5 modules
+var core_util_dist_esm = __webpack_require__(6188);
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/poller/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -3361,7 +3361,7 @@ function buildCreatePoller(inputs) {
     };
 }
 //# sourceMappingURL=poller.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/core-lro/dist/esm/http/poller.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/http/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -3406,7 +3406,7 @@ async function createHttpPoller(lro, options) {
     });
 }
 //# sourceMappingURL=poller.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/operation.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -3491,7 +3491,7 @@ class GenericPollOperation {
     }
 }
 //# sourceMappingURL=operation.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/core-lro/dist/esm/legacy/poller.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/legacy/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 /**
@@ -3889,7 +3889,7 @@ class Poller {
     }
 }
 //# sourceMappingURL=poller.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/lroEngine.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/lroEngine.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -3919,12 +3919,12 @@ class LroEngine extends Poller {
     }
 }
 //# sourceMappingURL=lroEngine.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/core-lro/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -3944,7 +3944,7 @@ class LroEngine extends Poller {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/lroImpl.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/lroImpl.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -3970,7 +3970,7 @@ function createLroSpec(inputs) {
     };
 }
 //# sourceMappingURL=lroImpl.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/operations/resources.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/operations/resources.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -5107,7 +5107,7 @@ const resources_listNextOperationSpec = {
     serializer: resources_serializer,
 };
 //# sourceMappingURL=resources.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/operations/resourceGroups.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/operations/resourceGroups.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -5519,7 +5519,7 @@ const resourceGroups_listNextOperationSpec = {
     serializer: resourceGroups_serializer,
 };
 //# sourceMappingURL=resourceGroups.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/operations/tagsOperations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/operations/tagsOperations.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -6046,7 +6046,7 @@ const tagsOperations_listNextOperationSpec = {
     serializer: tagsOperations_serializer,
 };
 //# sourceMappingURL=tagsOperations.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/operations/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/operations/index.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -6061,7 +6061,7 @@ const tagsOperations_listNextOperationSpec = {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/resourceManagementClient.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/resourceManagementClient.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.
@@ -6176,7 +6176,7 @@ class ResourceManagementClient extends esm/* ServiceClient */.Nl {
     tagsOperations;
 }
 //# sourceMappingURL=resourceManagementClient.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/arm-resources/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/index.js
 /*
  * Copyright (c) Microsoft Corporation.
  * Licensed under the MIT License.

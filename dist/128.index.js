@@ -1,8 +1,8 @@
-export const id = 944;
-export const ids = [944];
+export const id = 128;
+export const ids = [128];
 export const modules = {
 
-/***/ 1944:
+/***/ 5128:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -10,10 +10,10 @@ var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
 
-var tslib = __webpack_require__(2564);
-var coreClient = __webpack_require__(2616);
-var coreRestPipeline = __webpack_require__(5682);
-var coreLro = __webpack_require__(1938);
+var tslib = __webpack_require__(1860);
+var coreClient = __webpack_require__(160);
+var coreRestPipeline = __webpack_require__(778);
+var coreLro = __webpack_require__(1754);
 
 function _interopNamespace(e) {
     if (e && e.__esModule) return e;
@@ -13833,7 +13833,7 @@ __webpack_unused_export__ = getContinuationToken;
 
 /***/ }),
 
-/***/ 2564:
+/***/ 1860:
 /***/ ((module) => {
 
 /******************************************************************************
@@ -14300,7 +14300,7 @@ var __rewriteRelativeImportExtension;
 
 /***/ }),
 
-/***/ 8426:
+/***/ 7698:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14309,8 +14309,8 @@ var __rewriteRelativeImportExtension;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseCAEChallenge = parseCAEChallenge;
 exports.authorizeRequestOnClaimChallenge = authorizeRequestOnClaimChallenge;
-const log_js_1 = __webpack_require__(66);
-const base64_js_1 = __webpack_require__(2573);
+const log_js_1 = __webpack_require__(9994);
+const base64_js_1 = __webpack_require__(741);
 /**
  * Converts: `Bearer a="b", c="d", Bearer d="e", f="g"`.
  * Into: `[ { a: 'b', c: 'd' }, { d: 'e', f: 'g' } ]`.
@@ -14382,7 +14382,7 @@ async function authorizeRequestOnClaimChallenge(onChallengeOptions) {
 
 /***/ }),
 
-/***/ 5878:
+/***/ 7454:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14507,7 +14507,7 @@ function requestToOptions(request) {
 
 /***/ }),
 
-/***/ 2573:
+/***/ 741:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14518,7 +14518,7 @@ exports.encodeString = encodeString;
 exports.encodeByteArray = encodeByteArray;
 exports.decodeString = decodeString;
 exports.decodeStringToString = decodeStringToString;
-const core_util_1 = __webpack_require__(5195);
+const core_util_1 = __webpack_require__(7779);
 /**
  * Encodes a string in base64 format.
  * @param value - the string to encode
@@ -14555,7 +14555,7 @@ function decodeStringToString(value) {
 
 /***/ }),
 
-/***/ 1175:
+/***/ 111:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14564,10 +14564,10 @@ function decodeStringToString(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.deserializationPolicyName = void 0;
 exports.deserializationPolicy = deserializationPolicy;
-const interfaces_js_1 = __webpack_require__(8098);
-const core_rest_pipeline_1 = __webpack_require__(5682);
-const serializer_js_1 = __webpack_require__(2610);
-const operationHelpers_js_1 = __webpack_require__(6752);
+const interfaces_js_1 = __webpack_require__(6058);
+const core_rest_pipeline_1 = __webpack_require__(778);
+const serializer_js_1 = __webpack_require__(1530);
+const operationHelpers_js_1 = __webpack_require__(9688);
 const defaultJsonContentTypes = ["application/json", "text/json"];
 const defaultXmlContentTypes = ["application/xml", "application/atom+xml"];
 /**
@@ -14795,7 +14795,7 @@ async function parse(jsonContentTypes, xmlContentTypes, operationResponse, opts,
 
 /***/ }),
 
-/***/ 8411:
+/***/ 6323:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14803,7 +14803,7 @@ async function parse(jsonContentTypes, xmlContentTypes, operationResponse, opts,
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getCachedDefaultHttpClient = getCachedDefaultHttpClient;
-const core_rest_pipeline_1 = __webpack_require__(5682);
+const core_rest_pipeline_1 = __webpack_require__(778);
 let cachedHttpClient;
 function getCachedDefaultHttpClient() {
     if (!cachedHttpClient) {
@@ -14815,7 +14815,7 @@ function getCachedDefaultHttpClient() {
 
 /***/ }),
 
-/***/ 2616:
+/***/ 160:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14823,31 +14823,31 @@ function getCachedDefaultHttpClient() {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.authorizeRequestOnTenantChallenge = exports.authorizeRequestOnClaimChallenge = exports.serializationPolicyName = exports.serializationPolicy = exports.deserializationPolicyName = exports.deserializationPolicy = exports.XML_CHARKEY = exports.XML_ATTRKEY = exports.createClientPipeline = exports.ServiceClient = exports.MapperTypeNames = exports.createSerializer = void 0;
-var serializer_js_1 = __webpack_require__(2610);
+var serializer_js_1 = __webpack_require__(1530);
 Object.defineProperty(exports, "createSerializer", ({ enumerable: true, get: function () { return serializer_js_1.createSerializer; } }));
 Object.defineProperty(exports, "MapperTypeNames", ({ enumerable: true, get: function () { return serializer_js_1.MapperTypeNames; } }));
-var serviceClient_js_1 = __webpack_require__(7552);
+var serviceClient_js_1 = __webpack_require__(9544);
 Object.defineProperty(exports, "ServiceClient", ({ enumerable: true, get: function () { return serviceClient_js_1.ServiceClient; } }));
-var pipeline_js_1 = __webpack_require__(6656);
+var pipeline_js_1 = __webpack_require__(4136);
 Object.defineProperty(exports, "createClientPipeline", ({ enumerable: true, get: function () { return pipeline_js_1.createClientPipeline; } }));
-var interfaces_js_1 = __webpack_require__(8098);
+var interfaces_js_1 = __webpack_require__(6058);
 Object.defineProperty(exports, "XML_ATTRKEY", ({ enumerable: true, get: function () { return interfaces_js_1.XML_ATTRKEY; } }));
 Object.defineProperty(exports, "XML_CHARKEY", ({ enumerable: true, get: function () { return interfaces_js_1.XML_CHARKEY; } }));
-var deserializationPolicy_js_1 = __webpack_require__(1175);
+var deserializationPolicy_js_1 = __webpack_require__(111);
 Object.defineProperty(exports, "deserializationPolicy", ({ enumerable: true, get: function () { return deserializationPolicy_js_1.deserializationPolicy; } }));
 Object.defineProperty(exports, "deserializationPolicyName", ({ enumerable: true, get: function () { return deserializationPolicy_js_1.deserializationPolicyName; } }));
-var serializationPolicy_js_1 = __webpack_require__(9970);
+var serializationPolicy_js_1 = __webpack_require__(6234);
 Object.defineProperty(exports, "serializationPolicy", ({ enumerable: true, get: function () { return serializationPolicy_js_1.serializationPolicy; } }));
 Object.defineProperty(exports, "serializationPolicyName", ({ enumerable: true, get: function () { return serializationPolicy_js_1.serializationPolicyName; } }));
-var authorizeRequestOnClaimChallenge_js_1 = __webpack_require__(8426);
+var authorizeRequestOnClaimChallenge_js_1 = __webpack_require__(7698);
 Object.defineProperty(exports, "authorizeRequestOnClaimChallenge", ({ enumerable: true, get: function () { return authorizeRequestOnClaimChallenge_js_1.authorizeRequestOnClaimChallenge; } }));
-var authorizeRequestOnTenantChallenge_js_1 = __webpack_require__(5878);
+var authorizeRequestOnTenantChallenge_js_1 = __webpack_require__(7454);
 Object.defineProperty(exports, "authorizeRequestOnTenantChallenge", ({ enumerable: true, get: function () { return authorizeRequestOnTenantChallenge_js_1.authorizeRequestOnTenantChallenge; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 2730:
+/***/ 2066:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14856,7 +14856,7 @@ Object.defineProperty(exports, "authorizeRequestOnTenantChallenge", ({ enumerabl
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getStreamingResponseStatusCodes = getStreamingResponseStatusCodes;
 exports.getPathStringFromParameter = getPathStringFromParameter;
-const serializer_js_1 = __webpack_require__(2610);
+const serializer_js_1 = __webpack_require__(1530);
 /**
  * Gets the list of status codes for streaming responses.
  * @internal
@@ -14895,7 +14895,7 @@ function getPathStringFromParameter(parameter) {
 
 /***/ }),
 
-/***/ 8098:
+/***/ 6058:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14915,7 +14915,7 @@ exports.XML_CHARKEY = "_";
 
 /***/ }),
 
-/***/ 66:
+/***/ 9994:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14923,13 +14923,13 @@ exports.XML_CHARKEY = "_";
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.logger = void 0;
-const logger_1 = __webpack_require__(107);
+const logger_1 = __webpack_require__(6515);
 exports.logger = (0, logger_1.createClientLogger)("core-client");
 //# sourceMappingURL=log.js.map
 
 /***/ }),
 
-/***/ 6752:
+/***/ 9688:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14938,7 +14938,7 @@ exports.logger = (0, logger_1.createClientLogger)("core-client");
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getOperationArgumentValueFromParameter = getOperationArgumentValueFromParameter;
 exports.getOperationRequestInfo = getOperationRequestInfo;
-const state_1 = __webpack_require__(198);
+const state_1 = __webpack_require__(30);
 /**
  * @internal
  * Retrieves the value to use for a given operation argument
@@ -15037,7 +15037,7 @@ function getOperationRequestInfo(request) {
 
 /***/ }),
 
-/***/ 6656:
+/***/ 4136:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15045,9 +15045,9 @@ function getOperationRequestInfo(request) {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createClientPipeline = createClientPipeline;
-const deserializationPolicy_js_1 = __webpack_require__(1175);
-const core_rest_pipeline_1 = __webpack_require__(5682);
-const serializationPolicy_js_1 = __webpack_require__(9970);
+const deserializationPolicy_js_1 = __webpack_require__(111);
+const core_rest_pipeline_1 = __webpack_require__(778);
+const serializationPolicy_js_1 = __webpack_require__(6234);
 /**
  * Creates a new Pipeline for use with a Service Client.
  * Adds in deserializationPolicy by default.
@@ -15072,7 +15072,7 @@ function createClientPipeline(options = {}) {
 
 /***/ }),
 
-/***/ 9970:
+/***/ 6234:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15083,10 +15083,10 @@ exports.serializationPolicyName = void 0;
 exports.serializationPolicy = serializationPolicy;
 exports.serializeHeaders = serializeHeaders;
 exports.serializeRequestBody = serializeRequestBody;
-const interfaces_js_1 = __webpack_require__(8098);
-const operationHelpers_js_1 = __webpack_require__(6752);
-const serializer_js_1 = __webpack_require__(2610);
-const interfaceHelpers_js_1 = __webpack_require__(2730);
+const interfaces_js_1 = __webpack_require__(6058);
+const operationHelpers_js_1 = __webpack_require__(9688);
+const serializer_js_1 = __webpack_require__(1530);
+const interfaceHelpers_js_1 = __webpack_require__(2066);
 /**
  * The programmatic identifier of the serializationPolicy.
  */
@@ -15235,7 +15235,7 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
 
 /***/ }),
 
-/***/ 2610:
+/***/ 1530:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15244,10 +15244,10 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MapperTypeNames = void 0;
 exports.createSerializer = createSerializer;
-const tslib_1 = __webpack_require__(2564);
-const base64 = tslib_1.__importStar(__webpack_require__(2573));
-const interfaces_js_1 = __webpack_require__(8098);
-const utils_js_1 = __webpack_require__(6401);
+const tslib_1 = __webpack_require__(1860);
+const base64 = tslib_1.__importStar(__webpack_require__(741));
+const interfaces_js_1 = __webpack_require__(6058);
+const utils_js_1 = __webpack_require__(1193);
 class SerializerImpl {
     modelMappers;
     isXML;
@@ -16188,7 +16188,7 @@ exports.MapperTypeNames = {
 
 /***/ }),
 
-/***/ 7552:
+/***/ 9544:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -16196,14 +16196,14 @@ exports.MapperTypeNames = {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServiceClient = void 0;
-const core_rest_pipeline_1 = __webpack_require__(5682);
-const pipeline_js_1 = __webpack_require__(6656);
-const utils_js_1 = __webpack_require__(6401);
-const httpClientCache_js_1 = __webpack_require__(8411);
-const operationHelpers_js_1 = __webpack_require__(6752);
-const urlHelpers_js_1 = __webpack_require__(8432);
-const interfaceHelpers_js_1 = __webpack_require__(2730);
-const log_js_1 = __webpack_require__(66);
+const core_rest_pipeline_1 = __webpack_require__(778);
+const pipeline_js_1 = __webpack_require__(4136);
+const utils_js_1 = __webpack_require__(1193);
+const httpClientCache_js_1 = __webpack_require__(6323);
+const operationHelpers_js_1 = __webpack_require__(9688);
+const urlHelpers_js_1 = __webpack_require__(1752);
+const interfaceHelpers_js_1 = __webpack_require__(2066);
+const log_js_1 = __webpack_require__(9994);
 /**
  * Initializes a new instance of the ServiceClient.
  */
@@ -16370,7 +16370,7 @@ function getCredentialScopes(options) {
 
 /***/ }),
 
-/***/ 8432:
+/***/ 1752:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -16379,8 +16379,8 @@ function getCredentialScopes(options) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getRequestUrl = getRequestUrl;
 exports.appendQueryParams = appendQueryParams;
-const operationHelpers_js_1 = __webpack_require__(6752);
-const interfaceHelpers_js_1 = __webpack_require__(2730);
+const operationHelpers_js_1 = __webpack_require__(9688);
+const interfaceHelpers_js_1 = __webpack_require__(2066);
 const CollectionFormatToDelimiterMap = {
     CSV: ",",
     SSV: " ",
@@ -16614,7 +16614,7 @@ function appendQueryParams(url, queryParams, sequenceParams, noOverwrite = false
 
 /***/ }),
 
-/***/ 6401:
+/***/ 1193:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16754,7 +16754,7 @@ function flattenResponse(fullResponse, responseSpec) {
 
 /***/ }),
 
-/***/ 8206:
+/***/ 3878:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -16762,8 +16762,8 @@ function flattenResponse(fullResponse, responseSpec) {
 // Licensed under the MIT license.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pollHttpOperation = exports.isOperationError = exports.getResourceLocation = exports.getOperationStatus = exports.getOperationLocation = exports.initHttpOperation = exports.getStatusFromInitialResponse = exports.getErrorFromResponse = exports.parseRetryAfter = exports.inferLroMode = void 0;
-const operation_js_1 = __webpack_require__(9592);
-const logger_js_1 = __webpack_require__(8232);
+const operation_js_1 = __webpack_require__(5974);
+const logger_js_1 = __webpack_require__(480);
 function getOperationLocationPollingUrl(inputs) {
     const { azureAsyncOperation, operationLocation } = inputs;
     return operationLocation !== null && operationLocation !== void 0 ? operationLocation : azureAsyncOperation;
@@ -17055,7 +17055,7 @@ exports.pollHttpOperation = pollHttpOperation;
 
 /***/ }),
 
-/***/ 2709:
+/***/ 7421:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17063,8 +17063,8 @@ exports.pollHttpOperation = pollHttpOperation;
 // Licensed under the MIT license.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createHttpPoller = void 0;
-const operation_js_1 = __webpack_require__(8206);
-const poller_js_1 = __webpack_require__(4859);
+const operation_js_1 = __webpack_require__(3878);
+const poller_js_1 = __webpack_require__(8835);
 /**
  * Creates a poller that can be used to poll a long-running operation.
  * @param lro - Description of the long-running operation
@@ -17109,7 +17109,7 @@ exports.createHttpPoller = createHttpPoller;
 
 /***/ }),
 
-/***/ 1938:
+/***/ 1754:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17117,8 +17117,8 @@ exports.createHttpPoller = createHttpPoller;
 // Licensed under the MIT license.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createHttpPoller = void 0;
-const tslib_1 = __webpack_require__(2564);
-var poller_js_1 = __webpack_require__(2709);
+const tslib_1 = __webpack_require__(1860);
+var poller_js_1 = __webpack_require__(7421);
 Object.defineProperty(exports, "createHttpPoller", ({ enumerable: true, get: function () { return poller_js_1.createHttpPoller; } }));
 /**
  * This can be uncommented to expose the protocol-agnostic poller
@@ -17132,14 +17132,14 @@ Object.defineProperty(exports, "createHttpPoller", ({ enumerable: true, get: fun
 // } from "./poller/models";
 // export { buildCreatePoller } from "./poller/poller";
 /** legacy */
-tslib_1.__exportStar(__webpack_require__(7606), exports);
-tslib_1.__exportStar(__webpack_require__(1160), exports);
-tslib_1.__exportStar(__webpack_require__(5478), exports);
+tslib_1.__exportStar(__webpack_require__(5454), exports);
+tslib_1.__exportStar(__webpack_require__(6272), exports);
+tslib_1.__exportStar(__webpack_require__(2670), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 7606:
+/***/ 5454:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17147,13 +17147,13 @@ tslib_1.__exportStar(__webpack_require__(5478), exports);
 // Licensed under the MIT license.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LroEngine = void 0;
-var lroEngine_js_1 = __webpack_require__(5551);
+var lroEngine_js_1 = __webpack_require__(1607);
 Object.defineProperty(exports, "LroEngine", ({ enumerable: true, get: function () { return lroEngine_js_1.LroEngine; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 5551:
+/***/ 1607:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17161,10 +17161,10 @@ Object.defineProperty(exports, "LroEngine", ({ enumerable: true, get: function (
 // Licensed under the MIT license.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LroEngine = void 0;
-const operation_js_1 = __webpack_require__(7619);
-const constants_js_1 = __webpack_require__(9804);
-const poller_js_1 = __webpack_require__(1160);
-const operation_js_2 = __webpack_require__(9592);
+const operation_js_1 = __webpack_require__(4267);
+const constants_js_1 = __webpack_require__(5044);
+const poller_js_1 = __webpack_require__(6272);
+const operation_js_2 = __webpack_require__(5974);
 /**
  * The LRO Engine, a class that performs polling.
  */
@@ -17192,7 +17192,7 @@ exports.LroEngine = LroEngine;
 
 /***/ }),
 
-/***/ 7619:
+/***/ 4267:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17200,8 +17200,8 @@ exports.LroEngine = LroEngine;
 // Licensed under the MIT license.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GenericPollOperation = void 0;
-const operation_js_1 = __webpack_require__(8206);
-const logger_js_1 = __webpack_require__(8232);
+const operation_js_1 = __webpack_require__(3878);
+const logger_js_1 = __webpack_require__(480);
 const createStateProxy = () => ({
     initState: (config) => ({ config, isStarted: true }),
     setCanceled: (state) => (state.isCancelled = true),
@@ -17286,7 +17286,7 @@ exports.GenericPollOperation = GenericPollOperation;
 
 /***/ }),
 
-/***/ 5478:
+/***/ 2670:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17297,7 +17297,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 1160:
+/***/ 6272:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17706,7 +17706,7 @@ exports.Poller = Poller;
 
 /***/ }),
 
-/***/ 8232:
+/***/ 480:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17714,7 +17714,7 @@ exports.Poller = Poller;
 // Licensed under the MIT license.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.logger = void 0;
-const logger_1 = __webpack_require__(107);
+const logger_1 = __webpack_require__(6515);
 /**
  * The `@azure/logger` configuration for this package.
  * @internal
@@ -17724,7 +17724,7 @@ exports.logger = (0, logger_1.createClientLogger)("core-lro");
 
 /***/ }),
 
-/***/ 9804:
+/***/ 5044:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17744,7 +17744,7 @@ exports.terminalStates = ["succeeded", "canceled", "failed"];
 
 /***/ }),
 
-/***/ 9592:
+/***/ 5974:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17752,8 +17752,8 @@ exports.terminalStates = ["succeeded", "canceled", "failed"];
 // Licensed under the MIT license.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pollOperation = exports.initOperation = exports.deserializeState = void 0;
-const logger_js_1 = __webpack_require__(8232);
-const constants_js_1 = __webpack_require__(9804);
+const logger_js_1 = __webpack_require__(480);
+const constants_js_1 = __webpack_require__(5044);
 /**
  * Deserializes the state
  */
@@ -17922,7 +17922,7 @@ exports.pollOperation = pollOperation;
 
 /***/ }),
 
-/***/ 4859:
+/***/ 8835:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17930,9 +17930,9 @@ exports.pollOperation = pollOperation;
 // Licensed under the MIT license.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.buildCreatePoller = void 0;
-const operation_js_1 = __webpack_require__(9592);
-const constants_js_1 = __webpack_require__(9804);
-const core_util_1 = __webpack_require__(5195);
+const operation_js_1 = __webpack_require__(5974);
+const constants_js_1 = __webpack_require__(5044);
+const core_util_1 = __webpack_require__(7779);
 const createStateProxy = () => ({
     /**
      * The state at this point is created to be of type OperationState<TResult>.
@@ -18102,7 +18102,7 @@ exports.buildCreatePoller = buildCreatePoller;
 
 /***/ }),
 
-/***/ 7059:
+/***/ 6427:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -18137,7 +18137,7 @@ const DEFAULT_RETRY_POLICY_COUNT = 3;
 
 /***/ }),
 
-/***/ 8633:
+/***/ 862:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18162,21 +18162,21 @@ __export(createPipelineFromOptions_exports, {
   createPipelineFromOptions: () => createPipelineFromOptions
 });
 module.exports = __toCommonJS(createPipelineFromOptions_exports);
-var import_logPolicy = __webpack_require__(6557);
-var import_pipeline = __webpack_require__(1406);
-var import_redirectPolicy = __webpack_require__(4399);
-var import_userAgentPolicy = __webpack_require__(3703);
-var import_multipartPolicy = __webpack_require__(8247);
-var import_decompressResponsePolicy = __webpack_require__(8823);
-var import_defaultRetryPolicy = __webpack_require__(1778);
-var import_formDataPolicy = __webpack_require__(1729);
-var import_core_util = __webpack_require__(5195);
-var import_proxyPolicy = __webpack_require__(9767);
-var import_setClientRequestIdPolicy = __webpack_require__(3182);
-var import_agentPolicy = __webpack_require__(9410);
-var import_tlsPolicy = __webpack_require__(5230);
-var import_tracingPolicy = __webpack_require__(4093);
-var import_wrapAbortSignalLikePolicy = __webpack_require__(354);
+var import_logPolicy = __webpack_require__(3253);
+var import_pipeline = __webpack_require__(9590);
+var import_redirectPolicy = __webpack_require__(4087);
+var import_userAgentPolicy = __webpack_require__(2799);
+var import_multipartPolicy = __webpack_require__(5807);
+var import_decompressResponsePolicy = __webpack_require__(9295);
+var import_defaultRetryPolicy = __webpack_require__(8170);
+var import_formDataPolicy = __webpack_require__(5497);
+var import_core_util = __webpack_require__(7779);
+var import_proxyPolicy = __webpack_require__(2815);
+var import_setClientRequestIdPolicy = __webpack_require__(5686);
+var import_agentPolicy = __webpack_require__(8554);
+var import_tlsPolicy = __webpack_require__(5798);
+var import_tracingPolicy = __webpack_require__(3237);
+var import_wrapAbortSignalLikePolicy = __webpack_require__(7466);
 function createPipelineFromOptions(options) {
   const pipeline = (0, import_pipeline.createEmptyPipeline)();
   if (import_core_util.isNodeLike) {
@@ -18211,7 +18211,7 @@ function createPipelineFromOptions(options) {
 
 /***/ }),
 
-/***/ 9232:
+/***/ 7960:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18236,8 +18236,8 @@ __export(defaultHttpClient_exports, {
   createDefaultHttpClient: () => createDefaultHttpClient
 });
 module.exports = __toCommonJS(defaultHttpClient_exports);
-var import_ts_http_runtime = __webpack_require__(4574);
-var import_wrapAbortSignal = __webpack_require__(8969);
+var import_ts_http_runtime = __webpack_require__(1958);
+var import_wrapAbortSignal = __webpack_require__(1297);
 function createDefaultHttpClient() {
   const client = (0, import_ts_http_runtime.createDefaultHttpClient)();
   return {
@@ -18259,7 +18259,7 @@ function createDefaultHttpClient() {
 
 /***/ }),
 
-/***/ 568:
+/***/ 192:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18284,7 +18284,7 @@ __export(httpHeaders_exports, {
   createHttpHeaders: () => createHttpHeaders
 });
 module.exports = __toCommonJS(httpHeaders_exports);
-var import_ts_http_runtime = __webpack_require__(4574);
+var import_ts_http_runtime = __webpack_require__(1958);
 function createHttpHeaders(rawHeaders) {
   return (0, import_ts_http_runtime.createHttpHeaders)(rawHeaders);
 }
@@ -18295,7 +18295,7 @@ function createHttpHeaders(rawHeaders) {
 
 /***/ }),
 
-/***/ 5682:
+/***/ 778:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18365,32 +18365,32 @@ __export(src_exports, {
   userAgentPolicyName: () => import_userAgentPolicy.userAgentPolicyName
 });
 module.exports = __toCommonJS(src_exports);
-var import_pipeline = __webpack_require__(1406);
-var import_createPipelineFromOptions = __webpack_require__(8633);
-var import_defaultHttpClient = __webpack_require__(9232);
-var import_httpHeaders = __webpack_require__(568);
-var import_pipelineRequest = __webpack_require__(3541);
-var import_restError = __webpack_require__(2226);
-var import_decompressResponsePolicy = __webpack_require__(8823);
-var import_exponentialRetryPolicy = __webpack_require__(4332);
-var import_setClientRequestIdPolicy = __webpack_require__(3182);
-var import_logPolicy = __webpack_require__(6557);
-var import_multipartPolicy = __webpack_require__(8247);
-var import_proxyPolicy = __webpack_require__(9767);
-var import_redirectPolicy = __webpack_require__(4399);
-var import_systemErrorRetryPolicy = __webpack_require__(3374);
-var import_throttlingRetryPolicy = __webpack_require__(8828);
-var import_retryPolicy = __webpack_require__(2541);
-var import_tracingPolicy = __webpack_require__(4093);
-var import_defaultRetryPolicy = __webpack_require__(1778);
-var import_userAgentPolicy = __webpack_require__(3703);
-var import_tlsPolicy = __webpack_require__(5230);
-var import_formDataPolicy = __webpack_require__(1729);
-var import_bearerTokenAuthenticationPolicy = __webpack_require__(1509);
-var import_ndJsonPolicy = __webpack_require__(9971);
-var import_auxiliaryAuthenticationHeaderPolicy = __webpack_require__(2078);
-var import_agentPolicy = __webpack_require__(9410);
-var import_file = __webpack_require__(6313);
+var import_pipeline = __webpack_require__(9590);
+var import_createPipelineFromOptions = __webpack_require__(862);
+var import_defaultHttpClient = __webpack_require__(7960);
+var import_httpHeaders = __webpack_require__(192);
+var import_pipelineRequest = __webpack_require__(5709);
+var import_restError = __webpack_require__(8666);
+var import_decompressResponsePolicy = __webpack_require__(9295);
+var import_exponentialRetryPolicy = __webpack_require__(6708);
+var import_setClientRequestIdPolicy = __webpack_require__(5686);
+var import_logPolicy = __webpack_require__(3253);
+var import_multipartPolicy = __webpack_require__(5807);
+var import_proxyPolicy = __webpack_require__(2815);
+var import_redirectPolicy = __webpack_require__(4087);
+var import_systemErrorRetryPolicy = __webpack_require__(6518);
+var import_throttlingRetryPolicy = __webpack_require__(5159);
+var import_retryPolicy = __webpack_require__(6085);
+var import_tracingPolicy = __webpack_require__(3237);
+var import_defaultRetryPolicy = __webpack_require__(8170);
+var import_userAgentPolicy = __webpack_require__(2799);
+var import_tlsPolicy = __webpack_require__(5798);
+var import_formDataPolicy = __webpack_require__(5497);
+var import_bearerTokenAuthenticationPolicy = __webpack_require__(6925);
+var import_ndJsonPolicy = __webpack_require__(6827);
+var import_auxiliaryAuthenticationHeaderPolicy = __webpack_require__(2262);
+var import_agentPolicy = __webpack_require__(8554);
+var import_file = __webpack_require__(7073);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
 //# sourceMappingURL=index.js.map
@@ -18398,7 +18398,7 @@ var import_file = __webpack_require__(6313);
 
 /***/ }),
 
-/***/ 328:
+/***/ 544:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18423,7 +18423,7 @@ __export(log_exports, {
   logger: () => logger
 });
 module.exports = __toCommonJS(log_exports);
-var import_logger = __webpack_require__(107);
+var import_logger = __webpack_require__(6515);
 const logger = (0, import_logger.createClientLogger)("core-rest-pipeline");
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
@@ -18432,7 +18432,7 @@ const logger = (0, import_logger.createClientLogger)("core-rest-pipeline");
 
 /***/ }),
 
-/***/ 1406:
+/***/ 9590:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18457,7 +18457,7 @@ __export(pipeline_exports, {
   createEmptyPipeline: () => createEmptyPipeline
 });
 module.exports = __toCommonJS(pipeline_exports);
-var import_ts_http_runtime = __webpack_require__(4574);
+var import_ts_http_runtime = __webpack_require__(1958);
 function createEmptyPipeline() {
   return (0, import_ts_http_runtime.createEmptyPipeline)();
 }
@@ -18468,7 +18468,7 @@ function createEmptyPipeline() {
 
 /***/ }),
 
-/***/ 3541:
+/***/ 5709:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18493,7 +18493,7 @@ __export(pipelineRequest_exports, {
   createPipelineRequest: () => createPipelineRequest
 });
 module.exports = __toCommonJS(pipelineRequest_exports);
-var import_ts_http_runtime = __webpack_require__(4574);
+var import_ts_http_runtime = __webpack_require__(1958);
 function createPipelineRequest(options) {
   return (0, import_ts_http_runtime.createPipelineRequest)(options);
 }
@@ -18504,7 +18504,7 @@ function createPipelineRequest(options) {
 
 /***/ }),
 
-/***/ 9410:
+/***/ 8554:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18530,7 +18530,7 @@ __export(agentPolicy_exports, {
   agentPolicyName: () => agentPolicyName
 });
 module.exports = __toCommonJS(agentPolicy_exports);
-var import_policies = __webpack_require__(952);
+var import_policies = __webpack_require__(4960);
 const agentPolicyName = import_policies.agentPolicyName;
 function agentPolicy(agent) {
   return (0, import_policies.agentPolicy)(agent);
@@ -18542,7 +18542,7 @@ function agentPolicy(agent) {
 
 /***/ }),
 
-/***/ 2078:
+/***/ 2262:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18568,8 +18568,8 @@ __export(auxiliaryAuthenticationHeaderPolicy_exports, {
   auxiliaryAuthenticationHeaderPolicyName: () => auxiliaryAuthenticationHeaderPolicyName
 });
 module.exports = __toCommonJS(auxiliaryAuthenticationHeaderPolicy_exports);
-var import_tokenCycler = __webpack_require__(4346);
-var import_log = __webpack_require__(328);
+var import_tokenCycler = __webpack_require__(9202);
+var import_log = __webpack_require__(544);
 const auxiliaryAuthenticationHeaderPolicyName = "auxiliaryAuthenticationHeaderPolicy";
 const AUTHORIZATION_AUXILIARY_HEADER = "x-ms-authorization-auxiliary";
 async function sendAuthorizeRequest(options) {
@@ -18636,7 +18636,7 @@ function auxiliaryAuthenticationHeaderPolicy(options) {
 
 /***/ }),
 
-/***/ 1509:
+/***/ 6925:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18663,9 +18663,9 @@ __export(bearerTokenAuthenticationPolicy_exports, {
   parseChallenges: () => parseChallenges
 });
 module.exports = __toCommonJS(bearerTokenAuthenticationPolicy_exports);
-var import_tokenCycler = __webpack_require__(4346);
-var import_log = __webpack_require__(328);
-var import_restError = __webpack_require__(2226);
+var import_tokenCycler = __webpack_require__(9202);
+var import_log = __webpack_require__(544);
+var import_restError = __webpack_require__(8666);
 const bearerTokenAuthenticationPolicyName = "bearerTokenAuthenticationPolicy";
 async function trySendRequest(request, next) {
   try {
@@ -18856,7 +18856,7 @@ function getCaeChallengeClaims(challenges) {
 
 /***/ }),
 
-/***/ 8823:
+/***/ 9295:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18882,7 +18882,7 @@ __export(decompressResponsePolicy_exports, {
   decompressResponsePolicyName: () => decompressResponsePolicyName
 });
 module.exports = __toCommonJS(decompressResponsePolicy_exports);
-var import_policies = __webpack_require__(952);
+var import_policies = __webpack_require__(4960);
 const decompressResponsePolicyName = import_policies.decompressResponsePolicyName;
 function decompressResponsePolicy() {
   return (0, import_policies.decompressResponsePolicy)();
@@ -18894,7 +18894,7 @@ function decompressResponsePolicy() {
 
 /***/ }),
 
-/***/ 1778:
+/***/ 8170:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18920,7 +18920,7 @@ __export(defaultRetryPolicy_exports, {
   defaultRetryPolicyName: () => defaultRetryPolicyName
 });
 module.exports = __toCommonJS(defaultRetryPolicy_exports);
-var import_policies = __webpack_require__(952);
+var import_policies = __webpack_require__(4960);
 const defaultRetryPolicyName = import_policies.defaultRetryPolicyName;
 function defaultRetryPolicy(options = {}) {
   return (0, import_policies.defaultRetryPolicy)(options);
@@ -18932,7 +18932,7 @@ function defaultRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 4332:
+/***/ 6708:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18958,7 +18958,7 @@ __export(exponentialRetryPolicy_exports, {
   exponentialRetryPolicyName: () => exponentialRetryPolicyName
 });
 module.exports = __toCommonJS(exponentialRetryPolicy_exports);
-var import_policies = __webpack_require__(952);
+var import_policies = __webpack_require__(4960);
 const exponentialRetryPolicyName = import_policies.exponentialRetryPolicyName;
 function exponentialRetryPolicy(options = {}) {
   return (0, import_policies.exponentialRetryPolicy)(options);
@@ -18970,7 +18970,7 @@ function exponentialRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 1729:
+/***/ 5497:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18996,7 +18996,7 @@ __export(formDataPolicy_exports, {
   formDataPolicyName: () => formDataPolicyName
 });
 module.exports = __toCommonJS(formDataPolicy_exports);
-var import_policies = __webpack_require__(952);
+var import_policies = __webpack_require__(4960);
 const formDataPolicyName = import_policies.formDataPolicyName;
 function formDataPolicy() {
   return (0, import_policies.formDataPolicy)();
@@ -19008,7 +19008,7 @@ function formDataPolicy() {
 
 /***/ }),
 
-/***/ 6557:
+/***/ 3253:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19034,8 +19034,8 @@ __export(logPolicy_exports, {
   logPolicyName: () => logPolicyName
 });
 module.exports = __toCommonJS(logPolicy_exports);
-var import_log = __webpack_require__(328);
-var import_policies = __webpack_require__(952);
+var import_log = __webpack_require__(544);
+var import_policies = __webpack_require__(4960);
 const logPolicyName = import_policies.logPolicyName;
 function logPolicy(options = {}) {
   return (0, import_policies.logPolicy)({
@@ -19050,7 +19050,7 @@ function logPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 8247:
+/***/ 5807:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19076,8 +19076,8 @@ __export(multipartPolicy_exports, {
   multipartPolicyName: () => multipartPolicyName
 });
 module.exports = __toCommonJS(multipartPolicy_exports);
-var import_policies = __webpack_require__(952);
-var import_file = __webpack_require__(6313);
+var import_policies = __webpack_require__(4960);
+var import_file = __webpack_require__(7073);
 const multipartPolicyName = import_policies.multipartPolicyName;
 function multipartPolicy() {
   const tspPolicy = (0, import_policies.multipartPolicy)();
@@ -19102,7 +19102,7 @@ function multipartPolicy() {
 
 /***/ }),
 
-/***/ 9971:
+/***/ 6827:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -19148,7 +19148,7 @@ function ndJsonPolicy() {
 
 /***/ }),
 
-/***/ 9767:
+/***/ 2815:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19175,7 +19175,7 @@ __export(proxyPolicy_exports, {
   proxyPolicyName: () => proxyPolicyName
 });
 module.exports = __toCommonJS(proxyPolicy_exports);
-var import_policies = __webpack_require__(952);
+var import_policies = __webpack_require__(4960);
 const proxyPolicyName = import_policies.proxyPolicyName;
 function getDefaultProxySettings(proxyUrl) {
   return (0, import_policies.getDefaultProxySettings)(proxyUrl);
@@ -19190,7 +19190,7 @@ function proxyPolicy(proxySettings, options) {
 
 /***/ }),
 
-/***/ 4399:
+/***/ 4087:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19216,7 +19216,7 @@ __export(redirectPolicy_exports, {
   redirectPolicyName: () => redirectPolicyName
 });
 module.exports = __toCommonJS(redirectPolicy_exports);
-var import_policies = __webpack_require__(952);
+var import_policies = __webpack_require__(4960);
 const redirectPolicyName = import_policies.redirectPolicyName;
 function redirectPolicy(options = {}) {
   return (0, import_policies.redirectPolicy)(options);
@@ -19228,7 +19228,7 @@ function redirectPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 2541:
+/***/ 6085:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19253,9 +19253,9 @@ __export(retryPolicy_exports, {
   retryPolicy: () => retryPolicy
 });
 module.exports = __toCommonJS(retryPolicy_exports);
-var import_logger = __webpack_require__(107);
-var import_constants = __webpack_require__(7059);
-var import_policies = __webpack_require__(952);
+var import_logger = __webpack_require__(6515);
+var import_constants = __webpack_require__(6427);
+var import_policies = __webpack_require__(4960);
 const retryPolicyLogger = (0, import_logger.createClientLogger)("core-rest-pipeline retryPolicy");
 function retryPolicy(strategies, options = { maxRetries: import_constants.DEFAULT_RETRY_POLICY_COUNT }) {
   return (0, import_policies.retryPolicy)(strategies, {
@@ -19270,7 +19270,7 @@ function retryPolicy(strategies, options = { maxRetries: import_constants.DEFAUL
 
 /***/ }),
 
-/***/ 3182:
+/***/ 5686:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -19315,7 +19315,7 @@ function setClientRequestIdPolicy(requestIdHeaderName = "x-ms-client-request-id"
 
 /***/ }),
 
-/***/ 3374:
+/***/ 6518:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19341,7 +19341,7 @@ __export(systemErrorRetryPolicy_exports, {
   systemErrorRetryPolicyName: () => systemErrorRetryPolicyName
 });
 module.exports = __toCommonJS(systemErrorRetryPolicy_exports);
-var import_policies = __webpack_require__(952);
+var import_policies = __webpack_require__(4960);
 const systemErrorRetryPolicyName = import_policies.systemErrorRetryPolicyName;
 function systemErrorRetryPolicy(options = {}) {
   return (0, import_policies.systemErrorRetryPolicy)(options);
@@ -19353,7 +19353,7 @@ function systemErrorRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 8828:
+/***/ 5159:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19379,7 +19379,7 @@ __export(throttlingRetryPolicy_exports, {
   throttlingRetryPolicyName: () => throttlingRetryPolicyName
 });
 module.exports = __toCommonJS(throttlingRetryPolicy_exports);
-var import_policies = __webpack_require__(952);
+var import_policies = __webpack_require__(4960);
 const throttlingRetryPolicyName = import_policies.throttlingRetryPolicyName;
 function throttlingRetryPolicy(options = {}) {
   return (0, import_policies.throttlingRetryPolicy)(options);
@@ -19391,7 +19391,7 @@ function throttlingRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 5230:
+/***/ 5798:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19417,7 +19417,7 @@ __export(tlsPolicy_exports, {
   tlsPolicyName: () => tlsPolicyName
 });
 module.exports = __toCommonJS(tlsPolicy_exports);
-var import_policies = __webpack_require__(952);
+var import_policies = __webpack_require__(4960);
 const tlsPolicyName = import_policies.tlsPolicyName;
 function tlsPolicy(tlsSettings) {
   return (0, import_policies.tlsPolicy)(tlsSettings);
@@ -19429,7 +19429,7 @@ function tlsPolicy(tlsSettings) {
 
 /***/ }),
 
-/***/ 4093:
+/***/ 3237:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19455,13 +19455,13 @@ __export(tracingPolicy_exports, {
   tracingPolicyName: () => tracingPolicyName
 });
 module.exports = __toCommonJS(tracingPolicy_exports);
-var import_core_tracing = __webpack_require__(2679);
-var import_constants = __webpack_require__(7059);
-var import_userAgent = __webpack_require__(6951);
-var import_log = __webpack_require__(328);
-var import_core_util = __webpack_require__(5195);
-var import_restError = __webpack_require__(2226);
-var import_util = __webpack_require__(7070);
+var import_core_tracing = __webpack_require__(623);
+var import_constants = __webpack_require__(6427);
+var import_userAgent = __webpack_require__(8431);
+var import_log = __webpack_require__(544);
+var import_core_util = __webpack_require__(7779);
+var import_restError = __webpack_require__(8666);
+var import_util = __webpack_require__(5750);
 const tracingPolicyName = "tracingPolicy";
 function tracingPolicy(options = {}) {
   const userAgentPromise = (0, import_userAgent.getUserAgentValue)(options.userAgentPrefix);
@@ -19576,7 +19576,7 @@ function tryProcessResponse(span, response) {
 
 /***/ }),
 
-/***/ 3703:
+/***/ 2799:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19602,7 +19602,7 @@ __export(userAgentPolicy_exports, {
   userAgentPolicyName: () => userAgentPolicyName
 });
 module.exports = __toCommonJS(userAgentPolicy_exports);
-var import_userAgent = __webpack_require__(6951);
+var import_userAgent = __webpack_require__(8431);
 const UserAgentHeaderName = (0, import_userAgent.getUserAgentHeaderName)();
 const userAgentPolicyName = "userAgentPolicy";
 function userAgentPolicy(options = {}) {
@@ -19624,7 +19624,7 @@ function userAgentPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 354:
+/***/ 7466:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19650,7 +19650,7 @@ __export(wrapAbortSignalLikePolicy_exports, {
   wrapAbortSignalLikePolicyName: () => wrapAbortSignalLikePolicyName
 });
 module.exports = __toCommonJS(wrapAbortSignalLikePolicy_exports);
-var import_wrapAbortSignal = __webpack_require__(8969);
+var import_wrapAbortSignal = __webpack_require__(1297);
 const wrapAbortSignalLikePolicyName = "wrapAbortSignalLikePolicy";
 function wrapAbortSignalLikePolicy() {
   return {
@@ -19676,7 +19676,7 @@ function wrapAbortSignalLikePolicy() {
 
 /***/ }),
 
-/***/ 2226:
+/***/ 8666:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19702,7 +19702,7 @@ __export(restError_exports, {
   isRestError: () => isRestError
 });
 module.exports = __toCommonJS(restError_exports);
-var import_ts_http_runtime = __webpack_require__(4574);
+var import_ts_http_runtime = __webpack_require__(1958);
 const RestError = import_ts_http_runtime.RestError;
 function isRestError(e) {
   return (0, import_ts_http_runtime.isRestError)(e);
@@ -19714,7 +19714,7 @@ function isRestError(e) {
 
 /***/ }),
 
-/***/ 277:
+/***/ 6141:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19739,7 +19739,7 @@ __export(createFile_exports, {
   createFile: () => createFile
 });
 module.exports = __toCommonJS(createFile_exports);
-var import_file = __webpack_require__(6313);
+var import_file = __webpack_require__(7073);
 function createFile(content, name, options = {}) {
   return (0, import_file.createRawFile)(content, name, options);
 }
@@ -19750,7 +19750,7 @@ function createFile(content, name, options = {}) {
 
 /***/ }),
 
-/***/ 6313:
+/***/ 7073:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19779,7 +19779,7 @@ __export(file_exports, {
   hasRawContent: () => hasRawContent
 });
 module.exports = __toCommonJS(file_exports);
-var import_createFile = __webpack_require__(277);
+var import_createFile = __webpack_require__(6141);
 function isNodeReadableStream(x) {
   return typeof x === "object" && x !== null && "pipe" in x && typeof x.pipe === "function";
 }
@@ -19860,7 +19860,7 @@ function toArrayBuffer(source) {
 
 /***/ }),
 
-/***/ 4346:
+/***/ 9202:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19886,7 +19886,7 @@ __export(tokenCycler_exports, {
   createTokenCycler: () => createTokenCycler
 });
 module.exports = __toCommonJS(tokenCycler_exports);
-var import_core_util = __webpack_require__(5195);
+var import_core_util = __webpack_require__(7779);
 const DEFAULT_CYCLER_OPTIONS = {
   forcedRefreshWindowInMs: 1e3,
   // Force waiting for a refresh 1s before the token expires
@@ -20002,7 +20002,7 @@ function createTokenCycler(credential, tokenCyclerOptions) {
 
 /***/ }),
 
-/***/ 6951:
+/***/ 8431:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -20028,8 +20028,8 @@ __export(userAgent_exports, {
   getUserAgentValue: () => getUserAgentValue
 });
 module.exports = __toCommonJS(userAgent_exports);
-var import_userAgent = __webpack_require__(7392);
-var import_constants = __webpack_require__(7059);
+var import_userAgent = __webpack_require__(1848);
+var import_constants = __webpack_require__(6427);
 function getUserAgentString(telemetryInfo) {
   const parts = [];
   for (const [key, value] of telemetryInfo) {
@@ -20056,7 +20056,7 @@ async function getUserAgentValue(prefix) {
 
 /***/ }),
 
-/***/ 7392:
+/***/ 1848:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -20116,7 +20116,7 @@ async function setPlatformSpecificData(map) {
 
 /***/ }),
 
-/***/ 8969:
+/***/ 1297:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -20174,7 +20174,7 @@ function wrapAbortSignalLike(abortSignalLike) {
 
 /***/ }),
 
-/***/ 2679:
+/***/ 623:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20182,15 +20182,15 @@ function wrapAbortSignalLike(abortSignalLike) {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createTracingClient = exports.useInstrumenter = void 0;
-var instrumenter_js_1 = __webpack_require__(8113);
+var instrumenter_js_1 = __webpack_require__(8729);
 Object.defineProperty(exports, "useInstrumenter", ({ enumerable: true, get: function () { return instrumenter_js_1.useInstrumenter; } }));
-var tracingClient_js_1 = __webpack_require__(5238);
+var tracingClient_js_1 = __webpack_require__(3438);
 Object.defineProperty(exports, "createTracingClient", ({ enumerable: true, get: function () { return tracingClient_js_1.createTracingClient; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 8113:
+/***/ 8729:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20201,8 +20201,8 @@ exports.createDefaultTracingSpan = createDefaultTracingSpan;
 exports.createDefaultInstrumenter = createDefaultInstrumenter;
 exports.useInstrumenter = useInstrumenter;
 exports.getInstrumenter = getInstrumenter;
-const tracingContext_js_1 = __webpack_require__(196);
-const state_js_1 = __webpack_require__(5450);
+const tracingContext_js_1 = __webpack_require__(9186);
+const state_js_1 = __webpack_require__(8914);
 function createDefaultTracingSpan() {
     return {
         end: () => {
@@ -20265,7 +20265,7 @@ function getInstrumenter() {
 
 /***/ }),
 
-/***/ 5238:
+/***/ 3438:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20273,8 +20273,8 @@ function getInstrumenter() {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createTracingClient = createTracingClient;
-const instrumenter_js_1 = __webpack_require__(8113);
-const tracingContext_js_1 = __webpack_require__(196);
+const instrumenter_js_1 = __webpack_require__(8729);
+const tracingContext_js_1 = __webpack_require__(9186);
 /**
  * Creates a new tracing client.
  *
@@ -20352,7 +20352,7 @@ function createTracingClient(options) {
 
 /***/ }),
 
-/***/ 196:
+/***/ 9186:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20411,7 +20411,7 @@ exports.TracingContextImpl = TracingContextImpl;
 
 /***/ }),
 
-/***/ 8993:
+/***/ 5209:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20440,7 +20440,7 @@ async function cancelablePromiseRace(abortablePromiseBuilders, options) {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3128:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20448,7 +20448,7 @@ async function cancelablePromiseRace(abortablePromiseBuilders, options) {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createAbortablePromise = createAbortablePromise;
-const abort_controller_1 = __webpack_require__(7700);
+const abort_controller_1 = __webpack_require__(6492);
 /**
  * Creates an abortable promise.
  * @param buildPromise - A function that takes the resolve and reject functions as parameters.
@@ -20491,7 +20491,7 @@ function createAbortablePromise(buildPromise, options) {
 
 /***/ }),
 
-/***/ 4:
+/***/ 636:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20500,8 +20500,8 @@ function createAbortablePromise(buildPromise, options) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.delay = delay;
 exports.calculateRetryDelay = calculateRetryDelay;
-const createAbortablePromise_js_1 = __webpack_require__(2128);
-const util_1 = __webpack_require__(7070);
+const createAbortablePromise_js_1 = __webpack_require__(3128);
+const util_1 = __webpack_require__(5750);
 const StandardAbortMessage = "The delay was aborted.";
 /**
  * A wrapper for setTimeout that resolves a promise after timeInMs milliseconds.
@@ -20540,7 +20540,7 @@ function calculateRetryDelay(retryAttempt, config) {
 
 /***/ }),
 
-/***/ 3601:
+/***/ 9945:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20548,7 +20548,7 @@ function calculateRetryDelay(retryAttempt, config) {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getErrorMessage = getErrorMessage;
-const util_1 = __webpack_require__(7070);
+const util_1 = __webpack_require__(5750);
 /**
  * Given what is thought to be an error object, return the message if possible.
  * If the message is missing, returns a stringified version of the input.
@@ -20579,7 +20579,7 @@ function getErrorMessage(e) {
 
 /***/ }),
 
-/***/ 5195:
+/***/ 7779:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20596,17 +20596,17 @@ exports.isObject = isObject;
 exports.randomUUID = randomUUID;
 exports.uint8ArrayToString = uint8ArrayToString;
 exports.stringToUint8Array = stringToUint8Array;
-const tslib_1 = __webpack_require__(2564);
-const tspRuntime = tslib_1.__importStar(__webpack_require__(7070));
-var aborterUtils_js_1 = __webpack_require__(8993);
+const tslib_1 = __webpack_require__(1860);
+const tspRuntime = tslib_1.__importStar(__webpack_require__(5750));
+var aborterUtils_js_1 = __webpack_require__(5209);
 Object.defineProperty(exports, "cancelablePromiseRace", ({ enumerable: true, get: function () { return aborterUtils_js_1.cancelablePromiseRace; } }));
-var createAbortablePromise_js_1 = __webpack_require__(2128);
+var createAbortablePromise_js_1 = __webpack_require__(3128);
 Object.defineProperty(exports, "createAbortablePromise", ({ enumerable: true, get: function () { return createAbortablePromise_js_1.createAbortablePromise; } }));
-var delay_js_1 = __webpack_require__(4);
+var delay_js_1 = __webpack_require__(636);
 Object.defineProperty(exports, "delay", ({ enumerable: true, get: function () { return delay_js_1.delay; } }));
-var error_js_1 = __webpack_require__(3601);
+var error_js_1 = __webpack_require__(9945);
 Object.defineProperty(exports, "getErrorMessage", ({ enumerable: true, get: function () { return error_js_1.getErrorMessage; } }));
-var typeGuards_js_1 = __webpack_require__(1469);
+var typeGuards_js_1 = __webpack_require__(6277);
 Object.defineProperty(exports, "isDefined", ({ enumerable: true, get: function () { return typeGuards_js_1.isDefined; } }));
 Object.defineProperty(exports, "isObjectWithProperties", ({ enumerable: true, get: function () { return typeGuards_js_1.isObjectWithProperties; } }));
 Object.defineProperty(exports, "objectHasProperty", ({ enumerable: true, get: function () { return typeGuards_js_1.objectHasProperty; } }));
@@ -20736,7 +20736,7 @@ function stringToUint8Array(value, format) {
 
 /***/ }),
 
-/***/ 1469:
+/***/ 6277:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20781,7 +20781,7 @@ function objectHasProperty(thing, property) {
 
 /***/ }),
 
-/***/ 818:
+/***/ 1658:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20818,7 +20818,7 @@ exports.AbortError = AbortError;
 
 /***/ }),
 
-/***/ 7700:
+/***/ 6492:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20826,13 +20826,13 @@ exports.AbortError = AbortError;
 // Licensed under the MIT license.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AbortError = void 0;
-var AbortError_js_1 = __webpack_require__(818);
+var AbortError_js_1 = __webpack_require__(1658);
 Object.defineProperty(exports, "AbortError", ({ enumerable: true, get: function () { return AbortError_js_1.AbortError; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 107:
+/***/ 6515:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20843,7 +20843,7 @@ exports.AzureLogger = void 0;
 exports.setLogLevel = setLogLevel;
 exports.getLogLevel = getLogLevel;
 exports.createClientLogger = createClientLogger;
-const logger_1 = __webpack_require__(6322);
+const logger_1 = __webpack_require__(2490);
 const context = (0, logger_1.createLoggerContext)({
     logLevelEnvVarName: "AZURE_LOG_LEVEL",
     namespace: "azure",
@@ -20884,7 +20884,7 @@ function createClientLogger(namespace) {
 
 /***/ }),
 
-/***/ 4944:
+/***/ 9992:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -20922,7 +20922,7 @@ class AbortError extends Error {
 
 /***/ }),
 
-/***/ 3259:
+/***/ 6227:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -20969,7 +20969,7 @@ function isApiKeyCredential(credential) {
 
 /***/ }),
 
-/***/ 1912:
+/***/ 1408:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -21015,7 +21015,7 @@ function apiVersionPolicy(options) {
 
 /***/ }),
 
-/***/ 4544:
+/***/ 8728:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -21041,14 +21041,14 @@ __export(clientHelpers_exports, {
   getCachedDefaultHttpsClient: () => getCachedDefaultHttpsClient
 });
 module.exports = __toCommonJS(clientHelpers_exports);
-var import_httpClient = __webpack_require__(6820);
-var import_createPipelineFromOptions = __webpack_require__(4298);
-var import_apiVersionPolicy = __webpack_require__(1912);
-var import_credentials = __webpack_require__(3259);
-var import_apiKeyAuthenticationPolicy = __webpack_require__(3175);
-var import_basicAuthenticationPolicy = __webpack_require__(7908);
-var import_bearerAuthenticationPolicy = __webpack_require__(5877);
-var import_oauth2AuthenticationPolicy = __webpack_require__(5075);
+var import_httpClient = __webpack_require__(9468);
+var import_createPipelineFromOptions = __webpack_require__(1810);
+var import_apiVersionPolicy = __webpack_require__(1408);
+var import_credentials = __webpack_require__(6227);
+var import_apiKeyAuthenticationPolicy = __webpack_require__(2095);
+var import_basicAuthenticationPolicy = __webpack_require__(5756);
+var import_bearerAuthenticationPolicy = __webpack_require__(9709);
+var import_oauth2AuthenticationPolicy = __webpack_require__(219);
 let cachedHttpClient;
 function createDefaultPipeline(options = {}) {
   const pipeline = (0, import_createPipelineFromOptions.createPipelineFromOptions)(options);
@@ -21088,7 +21088,7 @@ function getCachedDefaultHttpsClient() {
 
 /***/ }),
 
-/***/ 2951:
+/***/ 6191:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -21113,10 +21113,10 @@ __export(getClient_exports, {
   getClient: () => getClient
 });
 module.exports = __toCommonJS(getClient_exports);
-var import_clientHelpers = __webpack_require__(4544);
-var import_sendRequest = __webpack_require__(6031);
-var import_urlHelpers = __webpack_require__(7240);
-var import_env = __webpack_require__(5389);
+var import_clientHelpers = __webpack_require__(8728);
+var import_sendRequest = __webpack_require__(6311);
+var import_urlHelpers = __webpack_require__(7088);
+var import_env = __webpack_require__(1573);
 function getClient(endpoint, clientOptions = {}) {
   const pipeline = clientOptions.pipeline ?? (0, import_clientHelpers.createDefaultPipeline)(clientOptions);
   if (clientOptions.additionalPolicies?.length) {
@@ -21271,7 +21271,7 @@ function buildOperation(method, url, pipeline, options, allowInsecureConnection,
 
 /***/ }),
 
-/***/ 2072:
+/***/ 8240:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -21297,10 +21297,10 @@ __export(multipart_exports, {
   buildMultipartBody: () => buildMultipartBody
 });
 module.exports = __toCommonJS(multipart_exports);
-var import_restError = __webpack_require__(3398);
-var import_httpHeaders = __webpack_require__(5684);
-var import_bytesEncoding = __webpack_require__(9489);
-var import_typeGuards = __webpack_require__(2209);
+var import_restError = __webpack_require__(9758);
+var import_httpHeaders = __webpack_require__(4220);
+var import_bytesEncoding = __webpack_require__(2921);
+var import_typeGuards = __webpack_require__(8505);
 function getHeaderValue(descriptor, headerName) {
   if (descriptor.headers) {
     const actualHeaderName = Object.keys(descriptor.headers).find(
@@ -21409,7 +21409,7 @@ function buildMultipartBody(parts) {
 
 /***/ }),
 
-/***/ 4059:
+/***/ 9635:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -21453,7 +21453,7 @@ function operationOptionsToRequestParameters(options) {
 
 /***/ }),
 
-/***/ 4796:
+/***/ 7332:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -21478,8 +21478,8 @@ __export(restError_exports, {
   createRestError: () => createRestError
 });
 module.exports = __toCommonJS(restError_exports);
-var import_restError = __webpack_require__(3398);
-var import_httpHeaders = __webpack_require__(5684);
+var import_restError = __webpack_require__(9758);
+var import_httpHeaders = __webpack_require__(4220);
 function createRestError(messageOrResponse, response) {
   const resp = typeof messageOrResponse === "string" ? response : messageOrResponse;
   const internalError = resp.body?.error ?? resp.body;
@@ -21510,7 +21510,7 @@ function statusCodeToNumber(statusCode) {
 
 /***/ }),
 
-/***/ 6031:
+/***/ 6311:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -21536,12 +21536,12 @@ __export(sendRequest_exports, {
   sendRequest: () => sendRequest
 });
 module.exports = __toCommonJS(sendRequest_exports);
-var import_restError = __webpack_require__(3398);
-var import_httpHeaders = __webpack_require__(5684);
-var import_pipelineRequest = __webpack_require__(8249);
-var import_clientHelpers = __webpack_require__(4544);
-var import_typeGuards = __webpack_require__(2209);
-var import_multipart = __webpack_require__(2072);
+var import_restError = __webpack_require__(9758);
+var import_httpHeaders = __webpack_require__(4220);
+var import_pipelineRequest = __webpack_require__(2305);
+var import_clientHelpers = __webpack_require__(8728);
+var import_typeGuards = __webpack_require__(8505);
+var import_multipart = __webpack_require__(8240);
 async function sendRequest(method, url, pipeline, options = {}, customHttpClient) {
   const httpClient = customHttpClient ?? (0, import_clientHelpers.getCachedDefaultHttpsClient)();
   const request = buildPipelineRequest(method, url, options);
@@ -21712,7 +21712,7 @@ function createParseError(response, err) {
 
 /***/ }),
 
-/***/ 7240:
+/***/ 7088:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -21941,7 +21941,7 @@ function replaceAll(value, searchValue, replaceValue) {
 
 /***/ }),
 
-/***/ 7455:
+/***/ 1255:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -21976,7 +21976,7 @@ const DEFAULT_RETRY_POLICY_COUNT = 3;
 
 /***/ }),
 
-/***/ 4298:
+/***/ 1810:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -22001,13 +22001,13 @@ __export(createPipelineFromOptions_exports, {
   createPipelineFromOptions: () => createPipelineFromOptions
 });
 module.exports = __toCommonJS(createPipelineFromOptions_exports);
-var import_logPolicy = __webpack_require__(337);
-var import_pipeline = __webpack_require__(5674);
-var import_userAgentPolicy = __webpack_require__(755);
-var import_defaultRetryPolicy = __webpack_require__(1014);
-var import_formDataPolicy = __webpack_require__(1325);
-var import_policies = __webpack_require__(3172);
-var import_multipartPolicy = __webpack_require__(4731);
+var import_logPolicy = __webpack_require__(7129);
+var import_pipeline = __webpack_require__(2338);
+var import_userAgentPolicy = __webpack_require__(1691);
+var import_defaultRetryPolicy = __webpack_require__(2462);
+var import_formDataPolicy = __webpack_require__(4197);
+var import_policies = __webpack_require__(6316);
+var import_multipartPolicy = __webpack_require__(7427);
 function createPipelineFromOptions(options) {
   const pipeline = (0, import_pipeline.createEmptyPipeline)();
   (0, import_policies.addPlatformPolicies)(pipeline, options);
@@ -22025,7 +22025,7 @@ function createPipelineFromOptions(options) {
 
 /***/ }),
 
-/***/ 6820:
+/***/ 9468:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -22050,7 +22050,7 @@ __export(defaultHttpClient_exports, {
   createDefaultHttpClient: () => createDefaultHttpClient
 });
 module.exports = __toCommonJS(defaultHttpClient_exports);
-var import_nodeHttpClient = __webpack_require__(5735);
+var import_nodeHttpClient = __webpack_require__(1167);
 function createDefaultHttpClient() {
   return (0, import_nodeHttpClient.createNodeHttpClient)();
 }
@@ -22061,7 +22061,7 @@ function createDefaultHttpClient() {
 
 /***/ }),
 
-/***/ 5389:
+/***/ 1573:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -22125,7 +22125,7 @@ const isReactNative = false;
 
 /***/ }),
 
-/***/ 8838:
+/***/ 9182:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -22172,7 +22172,7 @@ function convertBodyToFormDataMap(body) {
 
 /***/ }),
 
-/***/ 5684:
+/***/ 4220:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -22288,7 +22288,7 @@ function createHttpHeaders(rawHeaders) {
 
 /***/ }),
 
-/***/ 4574:
+/***/ 1958:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -22328,17 +22328,17 @@ __export(src_exports, {
   uint8ArrayToString: () => import_bytesEncoding.uint8ArrayToString
 });
 module.exports = __toCommonJS(src_exports);
-var import_AbortError = __webpack_require__(4944);
-var import_logger = __webpack_require__(9619);
-var import_httpHeaders = __webpack_require__(5684);
-var import_pipelineRequest = __webpack_require__(8249);
-var import_pipeline = __webpack_require__(5674);
-var import_restError = __webpack_require__(3398);
-var import_bytesEncoding = __webpack_require__(9489);
-var import_httpClient = __webpack_require__(6820);
-var import_getClient = __webpack_require__(2951);
-var import_operationOptionHelpers = __webpack_require__(4059);
-var import_restError2 = __webpack_require__(4796);
+var import_AbortError = __webpack_require__(9992);
+var import_logger = __webpack_require__(8459);
+var import_httpHeaders = __webpack_require__(4220);
+var import_pipelineRequest = __webpack_require__(2305);
+var import_pipeline = __webpack_require__(2338);
+var import_restError = __webpack_require__(9758);
+var import_bytesEncoding = __webpack_require__(2921);
+var import_httpClient = __webpack_require__(9468);
+var import_getClient = __webpack_require__(6191);
+var import_operationOptionHelpers = __webpack_require__(9635);
+var import_restError2 = __webpack_require__(7332);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
 //# sourceMappingURL=index.js.map
@@ -22346,7 +22346,7 @@ var import_restError2 = __webpack_require__(4796);
 
 /***/ }),
 
-/***/ 9348:
+/***/ 3644:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -22371,7 +22371,7 @@ __export(log_exports, {
   logger: () => logger
 });
 module.exports = __toCommonJS(log_exports);
-var import_logger = __webpack_require__(9619);
+var import_logger = __webpack_require__(8459);
 const logger = (0, import_logger.createClientLogger)("ts-http-runtime");
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
@@ -22380,7 +22380,7 @@ const logger = (0, import_logger.createClientLogger)("ts-http-runtime");
 
 /***/ }),
 
-/***/ 8012:
+/***/ 6836:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -22405,8 +22405,8 @@ __export(debug_exports, {
   default: () => debug_default
 });
 module.exports = __toCommonJS(debug_exports);
-var import_log = __webpack_require__(3317);
-var import_env = __webpack_require__(5389);
+var import_log = __webpack_require__(8029);
+var import_env = __webpack_require__(1573);
 const debugEnvVariable = (0, import_env.getEnvironmentVariable)("DEBUG");
 let enabledString;
 let enabledNamespaces = [];
@@ -22571,7 +22571,7 @@ var debug_default = debugObj;
 
 /***/ }),
 
-/***/ 6322:
+/***/ 2490:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -22596,7 +22596,7 @@ __export(internal_exports, {
   createLoggerContext: () => import_logger.createLoggerContext
 });
 module.exports = __toCommonJS(internal_exports);
-var import_logger = __webpack_require__(9619);
+var import_logger = __webpack_require__(8459);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
 //# sourceMappingURL=internal.js.map
@@ -22604,7 +22604,7 @@ var import_logger = __webpack_require__(9619);
 
 /***/ }),
 
-/***/ 3317:
+/***/ 8029:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -22652,7 +22652,7 @@ function log(message, ...args) {
 
 /***/ }),
 
-/***/ 9619:
+/***/ 8459:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -22691,8 +22691,8 @@ __export(logger_exports, {
   setLogLevel: () => setLogLevel
 });
 module.exports = __toCommonJS(logger_exports);
-var import_debug = __toESM(__webpack_require__(8012));
-var import_env = __webpack_require__(5389);
+var import_debug = __toESM(__webpack_require__(6836));
+var import_env = __webpack_require__(1573);
 const TYPESPEC_RUNTIME_LOG_LEVELS = ["verbose", "info", "warning", "error"];
 const levelMap = {
   verbose: 400,
@@ -22798,7 +22798,7 @@ function createClientLogger(namespace) {
 
 /***/ }),
 
-/***/ 5735:
+/***/ 1167:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -22838,11 +22838,11 @@ var import_node_http = __toESM(__webpack_require__(7067));
 var import_node_https = __toESM(__webpack_require__(4708));
 var import_node_zlib = __toESM(__webpack_require__(8522));
 var import_node_stream = __webpack_require__(7075);
-var import_AbortError = __webpack_require__(4944);
-var import_httpHeaders = __webpack_require__(5684);
-var import_restError = __webpack_require__(3398);
-var import_log = __webpack_require__(9348);
-var import_sanitizer = __webpack_require__(8240);
+var import_AbortError = __webpack_require__(9992);
+var import_httpHeaders = __webpack_require__(4220);
+var import_restError = __webpack_require__(9758);
+var import_log = __webpack_require__(3644);
+var import_sanitizer = __webpack_require__(7784);
 const DEFAULT_TLS_SETTINGS = {};
 function isReadableStream(body) {
   return body && typeof body.pipe === "function";
@@ -23149,7 +23149,7 @@ function createNodeHttpClient() {
 
 /***/ }),
 
-/***/ 5674:
+/***/ 2338:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -23363,7 +23363,7 @@ function createEmptyPipeline() {
 
 /***/ }),
 
-/***/ 8249:
+/***/ 2305:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23388,8 +23388,8 @@ __export(pipelineRequest_exports, {
   createPipelineRequest: () => createPipelineRequest
 });
 module.exports = __toCommonJS(pipelineRequest_exports);
-var import_httpHeaders = __webpack_require__(5684);
-var import_uuid = __webpack_require__(3527);
+var import_httpHeaders = __webpack_require__(4220);
+var import_uuid = __webpack_require__(5023);
 class PipelineRequestImpl {
   url;
   method;
@@ -23442,7 +23442,7 @@ function createPipelineRequest(options) {
 
 /***/ }),
 
-/***/ 5406:
+/***/ 5366:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -23487,7 +23487,7 @@ function agentPolicy(agent) {
 
 /***/ }),
 
-/***/ 3175:
+/***/ 2095:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23513,7 +23513,7 @@ __export(apiKeyAuthenticationPolicy_exports, {
   apiKeyAuthenticationPolicyName: () => apiKeyAuthenticationPolicyName
 });
 module.exports = __toCommonJS(apiKeyAuthenticationPolicy_exports);
-var import_checkInsecureConnection = __webpack_require__(4886);
+var import_checkInsecureConnection = __webpack_require__(2302);
 const apiKeyAuthenticationPolicyName = "apiKeyAuthenticationPolicy";
 function apiKeyAuthenticationPolicy(options) {
   return {
@@ -23539,7 +23539,7 @@ function apiKeyAuthenticationPolicy(options) {
 
 /***/ }),
 
-/***/ 7908:
+/***/ 5756:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23565,8 +23565,8 @@ __export(basicAuthenticationPolicy_exports, {
   basicAuthenticationPolicyName: () => basicAuthenticationPolicyName
 });
 module.exports = __toCommonJS(basicAuthenticationPolicy_exports);
-var import_bytesEncoding = __webpack_require__(9489);
-var import_checkInsecureConnection = __webpack_require__(4886);
+var import_bytesEncoding = __webpack_require__(2921);
+var import_checkInsecureConnection = __webpack_require__(2302);
 const basicAuthenticationPolicyName = "bearerAuthenticationPolicy";
 function basicAuthenticationPolicy(options) {
   return {
@@ -23596,7 +23596,7 @@ function basicAuthenticationPolicy(options) {
 
 /***/ }),
 
-/***/ 5877:
+/***/ 9709:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23622,7 +23622,7 @@ __export(bearerAuthenticationPolicy_exports, {
   bearerAuthenticationPolicyName: () => bearerAuthenticationPolicyName
 });
 module.exports = __toCommonJS(bearerAuthenticationPolicy_exports);
-var import_checkInsecureConnection = __webpack_require__(4886);
+var import_checkInsecureConnection = __webpack_require__(2302);
 const bearerAuthenticationPolicyName = "bearerAuthenticationPolicy";
 function bearerAuthenticationPolicy(options) {
   return {
@@ -23650,7 +23650,7 @@ function bearerAuthenticationPolicy(options) {
 
 /***/ }),
 
-/***/ 4886:
+/***/ 2302:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23675,8 +23675,8 @@ __export(checkInsecureConnection_exports, {
   ensureSecureConnection: () => ensureSecureConnection
 });
 module.exports = __toCommonJS(checkInsecureConnection_exports);
-var import_log = __webpack_require__(9348);
-var import_env = __webpack_require__(5389);
+var import_log = __webpack_require__(3644);
+var import_env = __webpack_require__(1573);
 let insecureConnectionWarningEmmitted = false;
 function allowInsecureConnection(request, options) {
   if (options.allowInsecureConnection && request.allowInsecureConnection) {
@@ -23713,7 +23713,7 @@ function ensureSecureConnection(request, options) {
 
 /***/ }),
 
-/***/ 5075:
+/***/ 219:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23739,7 +23739,7 @@ __export(oauth2AuthenticationPolicy_exports, {
   oauth2AuthenticationPolicyName: () => oauth2AuthenticationPolicyName
 });
 module.exports = __toCommonJS(oauth2AuthenticationPolicy_exports);
-var import_checkInsecureConnection = __webpack_require__(4886);
+var import_checkInsecureConnection = __webpack_require__(2302);
 const oauth2AuthenticationPolicyName = "oauth2AuthenticationPolicy";
 function oauth2AuthenticationPolicy(options) {
   return {
@@ -23765,7 +23765,7 @@ function oauth2AuthenticationPolicy(options) {
 
 /***/ }),
 
-/***/ 5235:
+/***/ 5035:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -23810,7 +23810,7 @@ function decompressResponsePolicy() {
 
 /***/ }),
 
-/***/ 1014:
+/***/ 2462:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23836,10 +23836,10 @@ __export(defaultRetryPolicy_exports, {
   defaultRetryPolicyName: () => defaultRetryPolicyName
 });
 module.exports = __toCommonJS(defaultRetryPolicy_exports);
-var import_exponentialRetryStrategy = __webpack_require__(8126);
-var import_throttlingRetryStrategy = __webpack_require__(9024);
-var import_retryPolicy = __webpack_require__(73);
-var import_constants = __webpack_require__(7455);
+var import_exponentialRetryStrategy = __webpack_require__(8102);
+var import_throttlingRetryStrategy = __webpack_require__(1112);
+var import_retryPolicy = __webpack_require__(3345);
+var import_constants = __webpack_require__(1255);
 const defaultRetryPolicyName = "defaultRetryPolicy";
 function defaultRetryPolicy(options = {}) {
   return {
@@ -23856,7 +23856,7 @@ function defaultRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 1576:
+/***/ 4656:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23882,9 +23882,9 @@ __export(exponentialRetryPolicy_exports, {
   exponentialRetryPolicyName: () => exponentialRetryPolicyName
 });
 module.exports = __toCommonJS(exponentialRetryPolicy_exports);
-var import_exponentialRetryStrategy = __webpack_require__(8126);
-var import_retryPolicy = __webpack_require__(73);
-var import_constants = __webpack_require__(7455);
+var import_exponentialRetryStrategy = __webpack_require__(8102);
+var import_retryPolicy = __webpack_require__(3345);
+var import_constants = __webpack_require__(1255);
 const exponentialRetryPolicyName = "exponentialRetryPolicy";
 function exponentialRetryPolicy(options = {}) {
   return (0, import_retryPolicy.retryPolicy)(
@@ -23906,7 +23906,7 @@ function exponentialRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 1325:
+/***/ 4197:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23932,9 +23932,9 @@ __export(formDataPolicy_exports, {
   formDataPolicyName: () => formDataPolicyName
 });
 module.exports = __toCommonJS(formDataPolicy_exports);
-var import_bytesEncoding = __webpack_require__(9489);
-var import_formData = __webpack_require__(8838);
-var import_httpHeaders = __webpack_require__(5684);
+var import_bytesEncoding = __webpack_require__(2921);
+var import_formData = __webpack_require__(9182);
+var import_httpHeaders = __webpack_require__(4220);
 const formDataPolicyName = "formDataPolicy";
 function formDataPolicy() {
   return {
@@ -24015,7 +24015,7 @@ async function prepareFormData(formData, request) {
 
 /***/ }),
 
-/***/ 952:
+/***/ 4960:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24067,20 +24067,20 @@ __export(internal_exports, {
   userAgentPolicyName: () => import_userAgentPolicy.userAgentPolicyName
 });
 module.exports = __toCommonJS(internal_exports);
-var import_agentPolicy = __webpack_require__(5406);
-var import_decompress = __webpack_require__(5235);
-var import_defaultRetryPolicy = __webpack_require__(1014);
-var import_exponentialRetryPolicy = __webpack_require__(1576);
-var import_retryPolicy = __webpack_require__(73);
-var import_systemErrorRetryPolicy = __webpack_require__(5770);
-var import_throttlingRetryPolicy = __webpack_require__(3360);
-var import_formDataPolicy = __webpack_require__(1325);
-var import_logPolicy = __webpack_require__(337);
-var import_multipartPolicy = __webpack_require__(4731);
-var import_proxy = __webpack_require__(4107);
-var import_redirectPolicy = __webpack_require__(2019);
-var import_tlsPolicy = __webpack_require__(9114);
-var import_userAgentPolicy = __webpack_require__(755);
+var import_agentPolicy = __webpack_require__(5366);
+var import_decompress = __webpack_require__(5035);
+var import_defaultRetryPolicy = __webpack_require__(2462);
+var import_exponentialRetryPolicy = __webpack_require__(4656);
+var import_retryPolicy = __webpack_require__(3345);
+var import_systemErrorRetryPolicy = __webpack_require__(2418);
+var import_throttlingRetryPolicy = __webpack_require__(4728);
+var import_formDataPolicy = __webpack_require__(4197);
+var import_logPolicy = __webpack_require__(7129);
+var import_multipartPolicy = __webpack_require__(7427);
+var import_proxy = __webpack_require__(67);
+var import_redirectPolicy = __webpack_require__(2187);
+var import_tlsPolicy = __webpack_require__(6690);
+var import_userAgentPolicy = __webpack_require__(1691);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
 //# sourceMappingURL=internal.js.map
@@ -24088,7 +24088,7 @@ var import_userAgentPolicy = __webpack_require__(755);
 
 /***/ }),
 
-/***/ 337:
+/***/ 7129:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24114,8 +24114,8 @@ __export(logPolicy_exports, {
   logPolicyName: () => logPolicyName
 });
 module.exports = __toCommonJS(logPolicy_exports);
-var import_log = __webpack_require__(9348);
-var import_sanitizer = __webpack_require__(8240);
+var import_log = __webpack_require__(3644);
+var import_sanitizer = __webpack_require__(7784);
 const logPolicyName = "logPolicy";
 function logPolicy(options = {}) {
   const logger = options.logger ?? import_log.logger.info;
@@ -24144,7 +24144,7 @@ function logPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 4731:
+/***/ 7427:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24170,10 +24170,10 @@ __export(multipartPolicy_exports, {
   multipartPolicyName: () => multipartPolicyName
 });
 module.exports = __toCommonJS(multipartPolicy_exports);
-var import_bytesEncoding = __webpack_require__(9489);
-var import_typeGuards = __webpack_require__(2209);
-var import_uuid = __webpack_require__(3527);
-var import_concat = __webpack_require__(4091);
+var import_bytesEncoding = __webpack_require__(2921);
+var import_typeGuards = __webpack_require__(8505);
+var import_uuid = __webpack_require__(5023);
+var import_concat = __webpack_require__(547);
 function generateBoundary() {
   return `----AzSDKFormBoundary${(0, import_uuid.randomUUID)()}`;
 }
@@ -24282,7 +24282,7 @@ function multipartPolicy() {
 
 /***/ }),
 
-/***/ 3172:
+/***/ 6316:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24307,11 +24307,11 @@ __export(platformPolicies_exports, {
   addPlatformPolicies: () => addPlatformPolicies
 });
 module.exports = __toCommonJS(platformPolicies_exports);
-var import_agentPolicy = __webpack_require__(5406);
-var import_tlsPolicy = __webpack_require__(9114);
-var import_proxy = __webpack_require__(4107);
-var import_decompress = __webpack_require__(5235);
-var import_redirectPolicy = __webpack_require__(2019);
+var import_agentPolicy = __webpack_require__(5366);
+var import_tlsPolicy = __webpack_require__(6690);
+var import_proxy = __webpack_require__(67);
+var import_decompress = __webpack_require__(5035);
+var import_redirectPolicy = __webpack_require__(2187);
 function addPlatformPolicies(pipeline, options) {
   if (options.agent) {
     pipeline.addPolicy((0, import_agentPolicy.agentPolicy)(options.agent));
@@ -24330,7 +24330,7 @@ function addPlatformPolicies(pipeline, options) {
 
 /***/ }),
 
-/***/ 4107:
+/***/ 67:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24359,9 +24359,9 @@ __export(proxyPolicy_exports, {
   proxyPolicyName: () => proxyPolicyName
 });
 module.exports = __toCommonJS(proxyPolicy_exports);
-var import_https_proxy_agent = __webpack_require__(7269);
-var import_http_proxy_agent = __webpack_require__(2258);
-var import_log = __webpack_require__(9348);
+var import_https_proxy_agent = __webpack_require__(3669);
+var import_http_proxy_agent = __webpack_require__(1970);
+var import_log = __webpack_require__(3644);
 const HTTPS_PROXY = "HTTPS_PROXY";
 const HTTP_PROXY = "HTTP_PROXY";
 const ALL_PROXY = "ALL_PROXY";
@@ -24516,7 +24516,7 @@ function proxyPolicy(proxySettings, options) {
 
 /***/ }),
 
-/***/ 2019:
+/***/ 2187:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24542,7 +24542,7 @@ __export(redirectPolicy_exports, {
   redirectPolicyName: () => redirectPolicyName
 });
 module.exports = __toCommonJS(redirectPolicy_exports);
-var import_log = __webpack_require__(9348);
+var import_log = __webpack_require__(3644);
 const redirectPolicyName = "redirectPolicy";
 const allowedRedirect = ["GET", "HEAD"];
 function redirectPolicy(options = {}) {
@@ -24588,7 +24588,7 @@ async function handleRedirect(next, response, maxRetries, allowCrossOriginRedire
 
 /***/ }),
 
-/***/ 73:
+/***/ 3345:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24613,11 +24613,11 @@ __export(retryPolicy_exports, {
   retryPolicy: () => retryPolicy
 });
 module.exports = __toCommonJS(retryPolicy_exports);
-var import_helpers = __webpack_require__(6998);
-var import_restError = __webpack_require__(3398);
-var import_AbortError = __webpack_require__(4944);
-var import_logger = __webpack_require__(9619);
-var import_constants = __webpack_require__(7455);
+var import_helpers = __webpack_require__(7566);
+var import_restError = __webpack_require__(9758);
+var import_AbortError = __webpack_require__(9992);
+var import_logger = __webpack_require__(8459);
+var import_constants = __webpack_require__(1255);
 const retryPolicyLogger = (0, import_logger.createClientLogger)("ts-http-runtime retryPolicy");
 const retryPolicyName = "retryPolicy";
 function retryPolicy(strategies, options = { maxRetries: import_constants.DEFAULT_RETRY_POLICY_COUNT }) {
@@ -24720,7 +24720,7 @@ function retryPolicy(strategies, options = { maxRetries: import_constants.DEFAUL
 
 /***/ }),
 
-/***/ 5770:
+/***/ 2418:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24746,9 +24746,9 @@ __export(systemErrorRetryPolicy_exports, {
   systemErrorRetryPolicyName: () => systemErrorRetryPolicyName
 });
 module.exports = __toCommonJS(systemErrorRetryPolicy_exports);
-var import_exponentialRetryStrategy = __webpack_require__(8126);
-var import_retryPolicy = __webpack_require__(73);
-var import_constants = __webpack_require__(7455);
+var import_exponentialRetryStrategy = __webpack_require__(8102);
+var import_retryPolicy = __webpack_require__(3345);
+var import_constants = __webpack_require__(1255);
 const systemErrorRetryPolicyName = "systemErrorRetryPolicy";
 function systemErrorRetryPolicy(options = {}) {
   return {
@@ -24773,7 +24773,7 @@ function systemErrorRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 3360:
+/***/ 4728:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24799,9 +24799,9 @@ __export(throttlingRetryPolicy_exports, {
   throttlingRetryPolicyName: () => throttlingRetryPolicyName
 });
 module.exports = __toCommonJS(throttlingRetryPolicy_exports);
-var import_throttlingRetryStrategy = __webpack_require__(9024);
-var import_retryPolicy = __webpack_require__(73);
-var import_constants = __webpack_require__(7455);
+var import_throttlingRetryStrategy = __webpack_require__(1112);
+var import_retryPolicy = __webpack_require__(3345);
+var import_constants = __webpack_require__(1255);
 const throttlingRetryPolicyName = "throttlingRetryPolicy";
 function throttlingRetryPolicy(options = {}) {
   return {
@@ -24818,7 +24818,7 @@ function throttlingRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 9114:
+/***/ 6690:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -24863,7 +24863,7 @@ function tlsPolicy(tlsSettings) {
 
 /***/ }),
 
-/***/ 755:
+/***/ 1691:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24889,7 +24889,7 @@ __export(userAgentPolicy_exports, {
   userAgentPolicyName: () => userAgentPolicyName
 });
 module.exports = __toCommonJS(userAgentPolicy_exports);
-var import_userAgent = __webpack_require__(3939);
+var import_userAgent = __webpack_require__(2731);
 const UserAgentHeaderName = (0, import_userAgent.getUserAgentHeaderName)();
 const userAgentPolicyName = "userAgentPolicy";
 function userAgentPolicy(options = {}) {
@@ -24911,7 +24911,7 @@ function userAgentPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 3398:
+/***/ 9758:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24937,9 +24937,9 @@ __export(restError_exports, {
   isRestError: () => isRestError
 });
 module.exports = __toCommonJS(restError_exports);
-var import_error = __webpack_require__(4053);
-var import_inspect = __webpack_require__(4479);
-var import_sanitizer = __webpack_require__(8240);
+var import_error = __webpack_require__(2573);
+var import_inspect = __webpack_require__(7639);
+var import_sanitizer = __webpack_require__(7784);
 const errorSanitizer = new import_sanitizer.Sanitizer();
 class RestError extends Error {
   /**
@@ -25013,7 +25013,7 @@ function isRestError(e) {
 
 /***/ }),
 
-/***/ 8126:
+/***/ 8102:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25040,8 +25040,8 @@ __export(exponentialRetryStrategy_exports, {
   isSystemError: () => isSystemError
 });
 module.exports = __toCommonJS(exponentialRetryStrategy_exports);
-var import_delay = __webpack_require__(976);
-var import_throttlingRetryStrategy = __webpack_require__(9024);
+var import_delay = __webpack_require__(6776);
+var import_throttlingRetryStrategy = __webpack_require__(1112);
 const DEFAULT_CLIENT_RETRY_INTERVAL = 1e3;
 const DEFAULT_CLIENT_MAX_RETRY_INTERVAL = 1e3 * 64;
 function exponentialRetryStrategy(options = {}) {
@@ -25086,7 +25086,7 @@ function isSystemError(err) {
 
 /***/ }),
 
-/***/ 9024:
+/***/ 1112:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25112,7 +25112,7 @@ __export(throttlingRetryStrategy_exports, {
   throttlingRetryStrategy: () => throttlingRetryStrategy
 });
 module.exports = __toCommonJS(throttlingRetryStrategy_exports);
-var import_helpers = __webpack_require__(6998);
+var import_helpers = __webpack_require__(7566);
 const RetryAfterHeader = "Retry-After";
 const AllRetryAfterHeaders = ["retry-after-ms", "x-ms-retry-after-ms", RetryAfterHeader];
 function getRetryAfterInMs(response) {
@@ -25158,7 +25158,7 @@ function throttlingRetryStrategy() {
 
 /***/ }),
 
-/***/ 9489:
+/***/ 2921:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -25197,7 +25197,7 @@ function stringToUint8Array(value, format) {
 
 /***/ }),
 
-/***/ 4091:
+/***/ 547:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25223,7 +25223,7 @@ __export(concat_exports, {
 });
 module.exports = __toCommonJS(concat_exports);
 var import_stream = __webpack_require__(2203);
-var import_typeGuards = __webpack_require__(2209);
+var import_typeGuards = __webpack_require__(8505);
 async function* streamAsyncIterator() {
   const reader = this.getReader();
   try {
@@ -25284,7 +25284,7 @@ async function concat(sources) {
 
 /***/ }),
 
-/***/ 976:
+/***/ 6776:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25309,7 +25309,7 @@ __export(delay_exports, {
   calculateRetryDelay: () => calculateRetryDelay
 });
 module.exports = __toCommonJS(delay_exports);
-var import_random = __webpack_require__(3528);
+var import_random = __webpack_require__(8640);
 function calculateRetryDelay(retryAttempt, config) {
   const exponentialDelay = config.retryDelayInMs * Math.pow(2, retryAttempt);
   const clampedDelay = Math.min(config.maxRetryDelayInMs, exponentialDelay);
@@ -25323,7 +25323,7 @@ function calculateRetryDelay(retryAttempt, config) {
 
 /***/ }),
 
-/***/ 4053:
+/***/ 2573:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25348,7 +25348,7 @@ __export(error_exports, {
   isError: () => isError
 });
 module.exports = __toCommonJS(error_exports);
-var import_object = __webpack_require__(2296);
+var import_object = __webpack_require__(1251);
 function isError(e) {
   if ((0, import_object.isObject)(e)) {
     const hasName = typeof e.name === "string";
@@ -25364,7 +25364,7 @@ function isError(e) {
 
 /***/ }),
 
-/***/ 6998:
+/***/ 7566:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25390,7 +25390,7 @@ __export(helpers_exports, {
   parseHeaderValueAsNumber: () => parseHeaderValueAsNumber
 });
 module.exports = __toCommonJS(helpers_exports);
-var import_AbortError = __webpack_require__(4944);
+var import_AbortError = __webpack_require__(9992);
 const StandardAbortMessage = "The operation was aborted.";
 function delay(delayInMs, value, options) {
   return new Promise((resolve, reject) => {
@@ -25439,7 +25439,7 @@ function parseHeaderValueAsNumber(response, headerName) {
 
 /***/ }),
 
-/***/ 4479:
+/***/ 7639:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25473,7 +25473,7 @@ const custom = import_node_util.inspect.custom;
 
 /***/ }),
 
-/***/ 7070:
+/***/ 5750:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25514,15 +25514,15 @@ __export(internal_exports, {
   uint8ArrayToString: () => import_bytesEncoding.uint8ArrayToString
 });
 module.exports = __toCommonJS(internal_exports);
-var import_delay = __webpack_require__(976);
-var import_random = __webpack_require__(3528);
-var import_object = __webpack_require__(2296);
-var import_error = __webpack_require__(4053);
-var import_sha256 = __webpack_require__(9864);
-var import_uuid = __webpack_require__(3527);
-var import_env = __webpack_require__(5389);
-var import_bytesEncoding = __webpack_require__(9489);
-var import_sanitizer = __webpack_require__(8240);
+var import_delay = __webpack_require__(6776);
+var import_random = __webpack_require__(8640);
+var import_object = __webpack_require__(1251);
+var import_error = __webpack_require__(2573);
+var import_sha256 = __webpack_require__(2016);
+var import_uuid = __webpack_require__(5023);
+var import_env = __webpack_require__(1573);
+var import_bytesEncoding = __webpack_require__(2921);
+var import_sanitizer = __webpack_require__(7784);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
 //# sourceMappingURL=internal.js.map
@@ -25530,7 +25530,7 @@ var import_sanitizer = __webpack_require__(8240);
 
 /***/ }),
 
-/***/ 2296:
+/***/ 1251:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -25565,7 +25565,7 @@ function isObject(input) {
 
 /***/ }),
 
-/***/ 3528:
+/***/ 8640:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -25603,7 +25603,7 @@ function getRandomIntegerInclusive(min, max) {
 
 /***/ }),
 
-/***/ 8240:
+/***/ 7784:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25628,7 +25628,7 @@ __export(sanitizer_exports, {
   Sanitizer: () => Sanitizer
 });
 module.exports = __toCommonJS(sanitizer_exports);
-var import_object = __webpack_require__(2296);
+var import_object = __webpack_require__(1251);
 const RedactedString = "REDACTED";
 const defaultAllowedHeaderNames = [
   "x-ms-client-request-id",
@@ -25777,7 +25777,7 @@ class Sanitizer {
 
 /***/ }),
 
-/***/ 9864:
+/***/ 2016:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25818,7 +25818,7 @@ async function computeSha256Hash(content, encoding) {
 
 /***/ }),
 
-/***/ 498:
+/***/ 2250:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25858,7 +25858,7 @@ function isWebReadableStream(x) {
 
 /***/ }),
 
-/***/ 2209:
+/***/ 8505:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25887,7 +25887,7 @@ __export(typeGuards_exports, {
   isWebReadableStream: () => import_typeGuards.isWebReadableStream
 });
 module.exports = __toCommonJS(typeGuards_exports);
-var import_typeGuards = __webpack_require__(498);
+var import_typeGuards = __webpack_require__(2250);
 function isBinaryBody(body) {
   return body !== void 0 && (body instanceof Uint8Array || isReadableStream(body) || typeof body === "function" || body instanceof Blob);
 }
@@ -25904,7 +25904,7 @@ function isBlob(x) {
 
 /***/ }),
 
-/***/ 3939:
+/***/ 2731:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25931,8 +25931,8 @@ __export(userAgent_exports, {
   setPlatformSpecificData: () => import_userAgent.setPlatformSpecificData
 });
 module.exports = __toCommonJS(userAgent_exports);
-var import_userAgent = __webpack_require__(6452);
-var import_constants = __webpack_require__(7455);
+var import_userAgent = __webpack_require__(3196);
+var import_constants = __webpack_require__(1255);
 function getUserAgentString(telemetryInfo) {
   const parts = [];
   for (const [key, value] of telemetryInfo) {
@@ -25959,7 +25959,7 @@ async function getUserAgentValue(prefix) {
 
 /***/ }),
 
-/***/ 6452:
+/***/ 3196:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -26019,7 +26019,7 @@ async function setPlatformSpecificData(map) {
 
 /***/ }),
 
-/***/ 3527:
+/***/ 5023:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;

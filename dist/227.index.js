@@ -1,8 +1,8 @@
-export const id = 70;
-export const ids = [70];
+export const id = 227;
+export const ids = [227];
 export const modules = {
 
-/***/ 7384:
+/***/ 1983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -24,7 +24,7 @@ function isFleet(r) {
 
 /***/ }),
 
-/***/ 1318:
+/***/ 6412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -92,7 +92,7 @@ function neutralizeWorkflowCommands(text) {
 
 /***/ }),
 
-/***/ 3070:
+/***/ 1227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -120,11 +120,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __webpack_require__(2676);
+var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/operations/types.ts
-var types = __webpack_require__(7384);
+var types = __webpack_require__(1983);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(1318);
+var report_escape = __webpack_require__(6412);
 ;// CONCATENATED MODULE: ./src/report/model.ts
 const HEALTH_BADGE = {
     healthy: { emoji: '✅', word: 'Healthy' },
@@ -394,7 +394,7 @@ function fleetText(f, details = false) {
 }
 
 // EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __webpack_require__(3440);
+var redact = __webpack_require__(649);
 ;// CONCATENATED MODULE: ./src/report/index.ts
 
 
@@ -586,7 +586,7 @@ function fleetOutputs(result, options) {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -595,7 +595,7 @@ function fleetOutputs(result, options) {
 /* harmony export */   Wj: () => (/* binding */ expandSecrets),
 /* harmony export */   v5: () => (/* binding */ MASK)
 /* harmony export */ });
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1318);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
 /**
  * Masking of secrets in anything printed. A secret can show up transformed: URL-encoded in a query,
  * JSON-escaped in the JSON report (twice when that report is embedded in JSON again), HTML- or

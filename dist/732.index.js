@@ -1,8 +1,8 @@
-export const id = 640;
-export const ids = [640];
+export const id = 732;
+export const ids = [732];
 export const modules = {
 
-/***/ 1591:
+/***/ 6616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -62,7 +62,7 @@ function firstLine(s) {
 
 /***/ }),
 
-/***/ 3640:
+/***/ 5732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -76,9 +76,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/azure/errors.ts
-var errors = __webpack_require__(1591);
+var errors = __webpack_require__(6616);
 // EXTERNAL MODULE: ./src/config/facts.ts
-var facts = __webpack_require__(8710);
+var facts = __webpack_require__(3553);
 ;// CONCATENATED MODULE: ./src/operations/failures.ts
 
 
@@ -190,7 +190,7 @@ function toFailure(step, err, s) {
 }
 
 // EXTERNAL MODULE: ./src/operations/types.ts
-var types = __webpack_require__(7384);
+var types = __webpack_require__(1983);
 ;// CONCATENATED MODULE: ./src/operations/run.ts
 
 
@@ -368,7 +368,7 @@ class AzureAdapter {
         this.eventGrid = eventGrid;
     }
     static async create(opts) {
-        const { EventGridManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(944)]).then(__webpack_require__.bind(__webpack_require__, 1944));
+        const { EventGridManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 5128));
         const client = new EventGridManagementClient(opts.credential, opts.subscriptionId, {
             endpoint: opts.resourceManagerEndpoint,
             credentialScopes: [opts.resourceManagerScope],
@@ -383,7 +383,7 @@ class AzureAdapter {
     }
     async rm() {
         if (!this.resources) {
-            const { ResourceManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(850), __webpack_require__.e(603)]).then(__webpack_require__.bind(__webpack_require__, 7603));
+            const { ResourceManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 3803));
             this.resources = new ResourceManagementClient(this.opts.credential, this.opts.subscriptionId, {
                 endpoint: this.opts.resourceManagerEndpoint,
                 credentialScopes: [this.opts.resourceManagerScope],
@@ -1403,14 +1403,14 @@ async function createCredential(signIn, getIdToken) {
         ...(signIn.customCloud ? { disableInstanceDiscovery: true } : {}),
     };
     if (signIn.kind === 'secret') {
-        const { ClientSecretCredential } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(850), __webpack_require__.e(165)]).then(__webpack_require__.bind(__webpack_require__, 5546));
+        const { ClientSecretCredential } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 3989));
         return new ClientSecretCredential(signIn.tenantId, signIn.clientId, signIn.clientSecret, common);
     }
     if (signIn.kind === 'oidc') {
         if (!getIdToken) {
             throw new Error('azure-client-id and azure-tenant-id without azure-client-secret sign in with the workflow OIDC token, but none is available here: run inside a GitHub Actions job with `permissions: id-token: write`, or give azure-client-secret.');
         }
-        const { ClientAssertionCredential } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(850), __webpack_require__.e(165)]).then(__webpack_require__.bind(__webpack_require__, 5546));
+        const { ClientAssertionCredential } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 3989));
         const audience = signIn.audience;
         // MSAL asks for the assertion more than once per token request: reuse one OIDC token for a minute
         // (GitHub's tokens live for several minutes) instead of asking the runner each time.
@@ -1425,7 +1425,7 @@ async function createCredential(signIn, getIdToken) {
         };
         return new ClientAssertionCredential(signIn.tenantId, signIn.clientId, assertion, common);
     }
-    const { ChainedTokenCredential, EnvironmentCredential, AzureCliCredential } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(850), __webpack_require__.e(165)]).then(__webpack_require__.bind(__webpack_require__, 5546));
+    const { ChainedTokenCredential, EnvironmentCredential, AzureCliCredential } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 3989));
     return new ChainedTokenCredential(new EnvironmentCredential(common), new AzureCliCredential());
 }
 
@@ -1536,7 +1536,7 @@ class Auth0Adapter {
         });
     }
     static async create(opts) {
-        const { LogStreamsClient } = await __webpack_require__.e(/* import() */ 942).then(__webpack_require__.bind(__webpack_require__, 6942));
+        const { LogStreamsClient } = await __webpack_require__.e(/* import() */ 390).then(__webpack_require__.bind(__webpack_require__, 8390));
         return new Auth0Adapter(opts, LogStreamsClient);
     }
     get audience() {
@@ -1796,7 +1796,7 @@ async function runInvocation(inv, ctx) {
     const results = await mapLimit(inv.environments, inv.run.concurrency, (s) => runCommand(s, ctx, pool));
     const fleet = fleetResult(inv.run.command, results, started, inv.run.dryRun, inv.configFile);
     if (inv.run.command === 'check-expiry' && inv.run.github.token && !inv.run.dryRun) {
-        const { syncTrackingIssues } = await __webpack_require__.e(/* import() */ 915).then(__webpack_require__.bind(__webpack_require__, 8915));
+        const { syncTrackingIssues } = await __webpack_require__.e(/* import() */ 430).then(__webpack_require__.bind(__webpack_require__, 9430));
         await syncTrackingIssues(fleet, inv, ctx.progress);
     }
     fleet.durationMs = Date.now() - started;
@@ -1806,7 +1806,7 @@ async function runInvocation(inv, ctx) {
 
 /***/ }),
 
-/***/ 7384:
+/***/ 1983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,17 +1,17 @@
-export const id = 915;
-export const ids = [915];
+export const id = 430;
+export const ids = [430];
 export const modules = {
 
-/***/ 8915:
+/***/ 9430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   syncTrackingIssues: () => (/* binding */ syncTrackingIssues)
 /* harmony export */ });
 /* unused harmony exports TRACKING_LABEL, marker, problemsOf, issueBody */
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1318);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3440);
-/* harmony import */ var _azure_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1591);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(649);
+/* harmony import */ var _azure_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6616);
 
 
 
@@ -97,7 +97,7 @@ async function syncTrackingIssues(fleet, inv, progress) {
         return;
     }
     const [owner, repo] = repository.split('/');
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 221).then(__webpack_require__.bind(__webpack_require__, 7221));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const octokit = getOctokit(token, { baseUrl: apiUrl });
     const secrets = inv.secrets;
     try {
@@ -185,7 +185,7 @@ async function syncTrackingIssues(fleet, inv, progress) {
 
 /***/ }),
 
-/***/ 1318:
+/***/ 6412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -253,7 +253,7 @@ function neutralizeWorkflowCommands(text) {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -262,7 +262,7 @@ function neutralizeWorkflowCommands(text) {
 /* harmony export */   Wj: () => (/* binding */ expandSecrets),
 /* harmony export */   v5: () => (/* binding */ MASK)
 /* harmony export */ });
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1318);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
 /**
  * Masking of secrets in anything printed. A secret can show up transformed: URL-encoded in a query,
  * JSON-escaped in the JSON report (twice when that report is embedded in JSON again), HTML- or
