@@ -6,9 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   syncTrackingIssues: () => (/* binding */ syncTrackingIssues)
+/* harmony export */   syncTrackingIssues: () => (/* binding */ syncTrackingIssues),
+/* harmony export */   xL: () => (/* binding */ marker)
 /* harmony export */ });
-/* unused harmony exports TRACKING_LABEL, marker, problemsOf, issueBody */
+/* unused harmony exports TRACKING_LABEL, problemsOf, issueBody */
 /* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(649);
 /* harmony import */ var _azure_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6616);

@@ -62,6 +62,11 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const val = rest.join('=');
     if (!(k in DEFAULT_SETTINGS)) fail(`--set ${kv}: unknown setting "${k}" (known: ${Object.keys(DEFAULT_SETTINGS).join(', ')})`);
     const def = DEFAULT_SETTINGS[k as keyof SandboxSettings];
+    if (typeof def === 'boolean') {
+      if (val !== 'true' && val !== 'false') fail(`--set ${kv}: "${k}" takes true or false`);
+      (settings as any)[k] = val === 'true';
+      continue;
+    }
     (settings as any)[k] = typeof def === 'number' ? Number(val) : val;
     if (typeof def === 'number' && !(Number((settings as any)[k]) >= 0)) fail(`--set ${kv}: "${k}" takes a non-negative number`);
   }

@@ -19,6 +19,7 @@ import { armService } from './arm/index.js';
 import { auth0Service } from './auth0/index.js';
 import { entraService, oidcService } from './entra/index.js';
 import { githubInfo, githubService, type GithubInfo } from './github/index.js';
+import { DeliveryEngine } from './delivery/index.js';
 
 export type { Seed } from './core/seed.js';
 export type { SandboxSettings } from './core/context.js';
@@ -98,6 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ctx.world.github = world.github;
       ctx.faults.clear();
       ctx.requestLog.clear();
+      ctx.delivery?.reset();
       await ensureAuth0Listeners();
     },
     async addSeed(more: Seed) {
@@ -106,6 +108,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     oidcIssuer: () => ctx.endpoints.oidc,
   };
+
+  // Event delivery: Auth0 log streams → partner topics → event subscriptions (sandbox/delivery).
+  ctx.delivery = new DeliveryEngine(ctx);
 
   const admin = adminService(ctx);
   const withAdmin = (svc: ServiceDef): ServiceDef[] => [admin, svc];
@@ -178,6 +183,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     async stop() {
       ctx.clock.stop();
+      await ctx.delivery?.stop();
       await Promise.all([...listeners, ...auth0Listeners.values()].map((l) => l.close()));
       if (ownCaDir) rmSync(caDir, { recursive: true, force: true });
     },

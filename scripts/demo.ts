@@ -10,12 +10,14 @@ import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_IDS, startSandbox } from '../sandbox/index.js';
+import { writeLogRecord } from '../sandbox/auth0/index.js';
 
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 
 const sandbox = await startSandbox({
   caDir: resolve('.sandbox/ca'),
-  settings: { providerRegistrationDelayMs: 1500, partnerTopicDelayMs: 2000, lroDurationMs: 1000, retryAfterSeconds: 1 },
+  // validateWebhooks: Event Grid's handshake runs against the receiver below when setup subscribes it.
+  settings: { providerRegistrationDelayMs: 1500, partnerTopicDelayMs: 2000, lroDurationMs: 1000, retryAfterSeconds: 1, validateWebhooks: true },
 });
 // A local HTTPS endpoint for the event subscription (the sandbox's certificate, so it is trusted the same way).
 const received: string[] = [];
@@ -91,10 +93,26 @@ async function runStep(command: string): Promise<number> {
   return code;
 }
 
+/** "Try invoking any of the Auth0 actions that trigger an event to see events flow": two logins, then what arrived. */
+async function showEvents(): Promise<void> {
+  process.stdout.write(`\n${bold('── Events ──')} a successful and a failed login in Auth0 …\n`);
+  const before = received.length;
+  // In-process, like POST /_sandbox/auth0/{tenant}/logs (this process does not trust the sandbox CA).
+  writeLogRecord(sandbox.context, auth0.tenant, { type: 's', user_name: 'ada@example.com' });
+  writeLogRecord(sandbox.context, auth0.tenant, { type: 'f', user_name: 'ada@example.com', description: 'Wrong email or password.' });
+  const deadline = Date.now() + 5000;
+  while (received.slice(before).filter((b) => /"type":"auth0\.logs\.(s|f)"/.test(b)).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  for (const body of received.slice(before)) {
+    const e = JSON.parse(body);
+    process.stdout.write(`  received CloudEvent ${e.type}  id ${e.id}  subject ${e.subject}  data.description "${e.data?.description}"\n`);
+  }
+}
+
 let failed = 0;
 try {
   failed += await runStep('setup');
   failed += await runStep('verify');
+  await showEvents();
 } finally {
   receiver.close();
   await sandbox.stop();

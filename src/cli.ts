@@ -29,6 +29,9 @@ const COMMAND_HELP: Record<Command, string> = {
   teardown: "Delete the event subscription, the partner topic and the log stream, and remove Auth0's authorization (other partners stay).",
   'check-expiry': "Report days left of Auth0's authorization, unactivated topics' deletion times and stream status; keep tracking issues; optionally renew.",
   'renew-authorization': "Extend Auth0's authorization to now + authorization-days (never shortening it unless allow-shorten).",
+  'resume-stream': 'Resume a paused or suspended Auth0 log stream.',
+  'deactivate-topic': 'Deactivate the Auth0 partner topic (Event Grid drops its events until it is activated again).',
+  chatops: 'Answer the slash commands of an issue_comment or pull_request event (the Action in a workflow; not from a terminal).',
 };
 
 /** Inputs whose values are secret: the declared ones, and the webhook URL (it often carries a key). */
@@ -198,6 +201,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
   const value = (name: string): string | undefined => args.flags.get(name) ?? env[envName(name)];
   if (!value('command')) {
     err(`${BIN}: give a command: ${COMMANDS.join(', ')}\nRun "${BIN} --help" for the commands and inputs.`);
+    return 2;
+  }
+  if (value('command') === 'chatops') {
+    err(`${BIN}: chatops answers the slash commands of a workflow's issue_comment or pull_request event (the Action with command: chatops), or runs as the GitHub App (npm run bot); not from a terminal.`);
     return 2;
   }
   for (const name of SECRET_INPUTS) {

@@ -346,12 +346,15 @@ describe('sandbox Auth0', () => {
     });
 
     test('an expiry during the provisioning delay does not matter; a stream deleted before it gets no topic', async () => {
-      authorizeAuth0(30);
+      // On the sandbox clock: authorized for 5 minutes, the topic appears after 10 (so the
+      // authorization expires in between); real time spent creating the streams does not matter.
+      sb.context.settings.partnerTopicDelayMs = 10 * 60_000;
+      authorizeAuth0(5 * 60_000);
       const c = client();
       const kept = await createdStream(c);
       const dropped = await createdStream(c, eventGridBody({ name: 'dropped' }));
       await c.logStreams.delete(dropped.id);
-      advance(60);
+      advance(11 * 60_000);
       expect([...group().partnerTopics.values()].map((t) => t.createdBy?.streamId)).toEqual([kept.id]);
     });
 

@@ -50,6 +50,9 @@ const COMMAND_HELP = {
     teardown: "Delete the event subscription, the partner topic and the log stream, and remove Auth0's authorization (other partners stay).",
     'check-expiry': "Report days left of Auth0's authorization, unactivated topics' deletion times and stream status; keep tracking issues; optionally renew.",
     'renew-authorization': "Extend Auth0's authorization to now + authorization-days (never shortening it unless allow-shorten).",
+    'resume-stream': 'Resume a paused or suspended Auth0 log stream.',
+    'deactivate-topic': 'Deactivate the Auth0 partner topic (Event Grid drops its events until it is activated again).',
+    chatops: 'Answer the slash commands of an issue_comment or pull_request event (the Action in a workflow; not from a terminal).',
 };
 /** Inputs whose values are secret: the declared ones, and the webhook URL (it often carries a key). */
 const SECRET_INPUTS = new Set([..._config_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.filter((i) => i.secret).map((i) => i.name), 'webhook-url']);
@@ -204,6 +207,10 @@ async function main(argv, env, io, deps = {}) {
         err(`${BIN}: give a command: ${_config_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMANDS */ .Lo.join(', ')}\nRun "${BIN} --help" for the commands and inputs.`);
         return 2;
     }
+    if (value('command') === 'chatops') {
+        err(`${BIN}: chatops answers the slash commands of a workflow's issue_comment or pull_request event (the Action with command: chatops), or runs as the GitHub App (npm run bot); not from a terminal.`);
+        return 2;
+    }
     for (const name of SECRET_INPUTS) {
         const isUrlWithKey = name === 'webhook-url' && args.flags.get(name)?.includes('?');
         if (args.flags.has(name) && (name !== 'webhook-url' || isUrlWithKey)) {
@@ -225,7 +232,7 @@ async function main(argv, env, io, deps = {}) {
         if (!secrets.includes(s))
             secrets.push(s);
     try {
-        const ops = deps.runCommand ? undefined : await __nccwpck_require__.e(/* import() */ 732).then(__nccwpck_require__.bind(__nccwpck_require__, 5732));
+        const ops = deps.runCommand ? undefined : await __nccwpck_require__.e(/* import() */ 310).then(__nccwpck_require__.bind(__nccwpck_require__, 3310));
         const runAll = (i, ctx) => (deps.runCommand ? deps.runCommand(i.run, ctx) : ops.runInvocation(i, ctx));
         const getToken = idTokenGetter(env, deps.fetch ?? fetch);
         const result = await runAll(inv, {
@@ -592,7 +599,7 @@ const DESTINATION_TYPES = [
  * Every input of the Action (and flag of the CLI), in one table: action.yml is generated from it
  * (`npm run action-yml`), the CLI's --help too, and parsing reads exactly these names.
  */
-const COMMANDS = ['setup', 'verify', 'activate-topic', 'teardown', 'check-expiry', 'renew-authorization'];
+const COMMANDS = ['setup', 'verify', 'activate-topic', 'teardown', 'check-expiry', 'renew-authorization', 'resume-stream', 'deactivate-topic', 'chatops'];
 const INPUTS = [
     { name: 'command', description: `What to do: ${COMMANDS.join(' | ')}.`, default: 'setup' },
     { name: 'azure-subscription-id', description: 'Azure subscription (GUID) that receives the Auth0 partner topic.' },

@@ -10,6 +10,8 @@ import type { ServiceName } from '../core/http.js';
 import { validateSeed, type Seed } from '../core/seed.js';
 import { auth0AdminRoutes } from '../auth0/index.js';
 import { githubAdminRoutes } from '../github/index.js';
+import { deliveryAdminRoutes } from '../delivery/index.js';
+import { LOG_CODES } from '../auth0/log-codes.js';
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -68,6 +70,24 @@ function patchSettings(ctx: SandboxContext, body: any): SandboxSettings {
     const def = DEFAULT_SETTINGS[k as keyof SandboxSettings];
     if (typeof def === 'number' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
       throw new HttpError(400, 'InvalidSettings', `Setting "${k}" must be a non-negative number.`);
+    }
+    if (typeof def === 'boolean' && typeof v !== 'boolean') {
+      throw new HttpError(400, 'InvalidSettings', `Setting "${k}" must be true or false.`);
+    }
+    if ((k === 'streamPublishAttempts' || k === 'deliveryConcurrency') && (!Number.isInteger(v) || (v as number) < 1)) {
+      throw new HttpError(400, 'InvalidSettings', `Setting "${k}" must be an integer of at least 1.`);
+    }
+    if (k === 'deliveryTimeoutMs' && (v as number) < 1) {
+      throw new HttpError(400, 'InvalidSettings', 'Setting "deliveryTimeoutMs" must be at least 1 (ms).');
+    }
+    if ((k === 'cloudEventType' || k === 'cloudEventSubject') && typeof v !== 'string') {
+      throw new HttpError(400, 'InvalidSettings', `Setting "${k}" must be a string template using {code}, {category}, {tenant}, {stream}, {log_id}.`);
+    }
+    if (k === 'cloudEventType' && !(v as string).trim()) {
+      throw new HttpError(400, 'InvalidSettings', 'Setting "cloudEventType" must not be empty: a CloudEvent needs a type.');
+    }
+    if (k === 'streamFailureLogCode' && (typeof v !== 'string' || (v !== '' && !LOG_CODES[v]))) {
+      throw new HttpError(400, 'InvalidSettings', `Setting "streamFailureLogCode" must be an Auth0 log event code (e.g. "wn", "depnote"), or "" to write no failure record; got ${JSON.stringify(v)}.`);
     }
     if (k === 'armRateLimitScope' && v !== 'subscription' && v !== 'global') {
       throw new HttpError(400, 'InvalidSettings', 'Setting "armRateLimitScope" must be "subscription" or "global".');
@@ -166,6 +186,8 @@ export function adminService(ctx: SandboxContext): ServiceDef {
     { method: 'PATCH', pattern: path('/_sandbox/settings', ''), operation: 'admin.settings.patch', handler: (c) => ({ status: 200, body: patchSettings(ctx, c.body) }) },
     ...auth0AdminRoutes(ctx),
     ...githubAdminRoutes(ctx),
+    // Event delivery: stream/subscription state, webhook validation, dead-letter containers, destination queues.
+    ...deliveryAdminRoutes(ctx),
   ];
   return {
     name: 'admin',

@@ -8,6 +8,8 @@ import type { SandboxContext } from '../core/context.js';
 
 export const EVENTGRID = 'Microsoft.EventGrid';
 export const RESOURCES = 'Microsoft.Resources';
+/** Azure Monitor (metrics of Event Grid resources, served by sandbox/delivery/metrics.ts). */
+export const INSIGHTS = 'Microsoft.Insights';
 
 /** Microsoft.EventGrid api-versions served (2025-02-15 is the newest stable; @azure/arm-eventgrid 14 defaults to 2022-06-15). */
 export const EVENTGRID_API_VERSIONS = ['2025-02-15', '2022-06-15'] as const;
@@ -22,7 +24,7 @@ export interface Authz {
 }
 
 export interface ArmMeta {
-  namespace: typeof EVENTGRID | typeof RESOURCES;
+  namespace: typeof EVENTGRID | typeof RESOURCES | typeof INSIGHTS;
   /** The resource type named in NoRegisteredProviderFound (e.g. `partnerTopics`). */
   resourceType: string;
   apiVersions: ReadonlySet<string>;

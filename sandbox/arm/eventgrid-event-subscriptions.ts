@@ -206,6 +206,8 @@ export function eventSubscriptionRoutes(deps: EgDeps): ArmRoute[] {
       location: topic.resource.location ?? 'global',
       kind: 'write',
       target: es.id,
+      // Webhook endpoint validation (handshake) when settings.validateWebhooks is on: see sandbox/delivery/webhook.ts.
+      outcome: ctx.delivery?.validateSubscription(topic, es),
       onDone: (status) => {
         if (topic.eventSubscriptions.get(k) !== es) return;
         es.properties.provisioningState = status;

@@ -65,6 +65,8 @@ export function partnerTopicRoutes(deps: EgDeps): ArmRoute[] {
     if (state !== to) {
       t.properties.activationState = to;
       t.systemData = stamp(ctx, c, t);
+      // Delivery: on activation Auth0 publishes the records that failed while the topic was not active.
+      ctx.delivery?.topicActivationChanged(rec);
     }
     return { status: 200, body: t };
   };

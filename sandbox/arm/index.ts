@@ -22,6 +22,7 @@ import { verifiedPartnerRoutes } from './eventgrid-verified-partners.js';
 import { LroBook } from './lro.js';
 import { eventGridRegistered, isKnownNamespace, resourceRoutes, resourceTypeOf } from './resources.js';
 import { ArmThrottle, kindOf } from './throttle.js';
+import { DeliveryEngine, metricsRoutes } from '../delivery/index.js';
 
 export { webhookEndpointUrl, deliveryAttributes } from './eventgrid-event-subscriptions.js';
 
@@ -59,6 +60,8 @@ export function armService(ctx: SandboxContext): ServiceDef {
     ...eventSubscriptionRoutes(deps),
     ...verifiedPartnerRoutes(deps),
     ...lro.routes(),
+    // Azure Monitor metrics of partner topics (Microsoft.Insights/metrics), recorded by the delivery engine.
+    ...metricsRoutes(ctx, () => (ctx.delivery instanceof DeliveryEngine ? ctx.delivery.metrics : undefined)),
   ];
 
   async function before(c: Ctx, r: Route): Promise<void> {

@@ -35,6 +35,11 @@ export interface StartOptions {
   target: string;
   /** Applies the end state to the resource (called once, on the sandbox clock). */
   onDone(status: Exclude<LroStatus, 'InProgress'>): void;
+  /**
+   * A check running while the operation is in progress (e.g. webhook validation): the operation ends no
+   * earlier than it settles, `Failed` with its error when it resolves to one.
+   */
+  outcome?: Promise<LroError | undefined>;
 }
 
 const MAX_OPERATIONS = 20_000;
@@ -60,11 +65,13 @@ export class LroBook {
     }
     this.ops.set(op.id, op);
     const end: Exclude<LroStatus, 'InProgress'> = scripted ?? 'Succeeded';
-    this.ctx.clock.after(this.ctx.settings.lroDurationMs, () => {
+    const finish = (checked?: LroError) => {
       if (op.status !== 'InProgress') return;
-      op.status = end;
+      op.status = checked ? 'Failed' : end;
       op.endTime = this.ctx.clock.iso();
-      if (end === 'Failed') {
+      if (checked) {
+        op.error = checked;
+      } else if (end === 'Failed') {
         op.error = {
           code: 'InternalServerError',
           message: `The ${opts.kind === 'delete' ? 'deletion' : 'provisioning'} of '${opts.target}' failed: an internal error occurred in Microsoft.EventGrid. Retry the operation.`,
@@ -72,7 +79,13 @@ export class LroBook {
       } else if (end === 'Canceled') {
         op.error = { code: 'OperationCanceled', message: `The operation on '${opts.target}' was canceled.` };
       }
-      opts.onDone(end);
+      opts.onDone(op.status as Exclude<LroStatus, 'InProgress'>);
+    };
+    this.ctx.clock.after(this.ctx.settings.lroDurationMs, () => {
+      if (op.status !== 'InProgress') return;
+      if (!opts.outcome) return finish();
+      // The operation stays InProgress until the check settles.
+      opts.outcome.then(finish, (e) => finish({ code: 'InternalServerError', message: `The provisioning of '${opts.target}' failed: ${(e as Error)?.message ?? e}` }));
     });
     return op;
   }

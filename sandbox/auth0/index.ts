@@ -304,6 +304,8 @@ function createStream(c: Ctx): Reply {
   if (body.pii_config !== undefined) stream.pii_config = body.pii_config;
   tenant.logStreams.set(id, stream);
   streamMeta.set(stream, meta);
+  // Delivery: replays the tenant's records since `startFrom` into the new stream (sandbox/delivery).
+  if (type === 'eventgrid') ctx.delivery?.streamCreated(tenant.name, stream, body.startFrom);
 
   if (type === 'eventgrid' && target) {
     const tenantName = tenant.name;
@@ -333,20 +335,24 @@ function updateStream(c: Ctx): Reply {
   }
   const issue = validate(updateSchema(type), body);
   if (issue) throw badBody(payloadMessage(issue));
+  const previousStatus = stream.status as string;
   if (body.name !== undefined) stream.name = body.name;
   if (body.status !== undefined) stream.status = body.status;
   if (body.isPriority !== undefined) stream.isPriority = body.isPriority;
   if (body.filters !== undefined) stream.filters = body.filters;
   if (body.pii_config !== undefined) stream.pii_config = body.pii_config;
   if (body.sink !== undefined) stream.sink = { ...stream.sink, ...body.sink };
+  // Delivery: resuming (`status: active`) delivers the records queued while paused or suspended.
+  c.sandbox.delivery?.streamChanged(tenant.name, stream, previousStatus);
   return { status: 200, body: stream };
 }
 
 function deleteStream(c: Ctx): Reply {
   const tenant = currentTenant(c);
-  findStream(tenant, c.params.id);
+  const stream = findStream(tenant, c.params.id);
   // The partner topic (if any) stays in Azure: deleting a stream does not delete it.
   tenant.logStreams.delete(c.params.id);
+  c.sandbox.delivery?.streamDeleted(tenant.name, stream);
   return { status: 204 };
 }
 
@@ -518,6 +524,8 @@ function streamView(ctx: SandboxContext, tenant: Auth0Tenant, stream: Record<str
             activationState: found?.topic.resource.properties.activationState,
           }
         : undefined,
+    // Publishing state (queued, errored, consecutive failures, recent errors) when the delivery engine runs.
+    delivery: stream.type === 'eventgrid' ? ctx.delivery?.streamHealth(tenant.name, stream) : undefined,
   };
 }
 
@@ -594,7 +602,9 @@ export function auth0AdminRoutes(ctx: SandboxContext): Route[] {
         if (!STREAM_STATUSES.includes(status) || Object.keys(body).length !== 1) {
           throw new HttpError(400, 'InvalidLogStreamPatch', `Send {"status": "active" | "paused" | "suspended"} (e.g. "suspended" to model a stream Auth0 suspended after failed deliveries).`);
         }
+        const previousStatus = stream.status as string;
         stream.status = status;
+        ctx.delivery?.streamChanged(tenant.name, stream, previousStatus);
         return { status: 200, body: streamView(ctx, tenant, stream) };
       },
     },

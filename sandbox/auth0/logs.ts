@@ -117,6 +117,8 @@ export function writeLogRecord(ctx: SandboxContext, tenantName: string, partial:
   if (record.description === undefined || record.description === null) record.description = code.description || code.event;
   tenant.logs.push(record);
   if (tenant.logs.length > MAX_LOGS_PER_TENANT * 1.1) tenant.logs.splice(0, tenant.logs.length - MAX_LOGS_PER_TENANT);
+  // Log streams: the delivery engine publishes the record to the tenant's active eventgrid streams (sandbox/delivery).
+  ctx.delivery?.recordWritten(tenant.name, record);
   return record;
 }
 

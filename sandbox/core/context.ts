@@ -6,6 +6,7 @@ import type { World } from './state.js';
 import type { IssuerKey, TokenVerifier } from './tokens.js';
 import type { TlsMaterial } from './tls.js';
 import type { Seed } from './seed.js';
+import type { ArmResource, Auth0LogRecord, PartnerTopicRecord } from './state.js';
 
 export interface SandboxSettings {
   /** How long `Microsoft.EventGrid` stays `Registering` after POST register. */
@@ -32,6 +33,41 @@ export interface SandboxSettings {
   partnerTopicNaming: 'resource-name' | 'partner-path';
   /** Days an unactivated partner topic lives before Event Grid deletes it. */
   unactivatedTopicTtlDays: number;
+
+  // ---- event delivery (sandbox/delivery): Auth0 log streams → partner topics → event subscriptions
+
+  /** Whether log records flow at all: Auth0 publishes to partner topics and Event Grid delivers (default true). */
+  eventDelivery: boolean;
+  /**
+   * Whether Event Grid validates a WebHook endpoint (CloudEvents abuse-protection OPTIONS handshake) when an
+   * event subscription is provisioned; a failing endpoint ends the subscription `Failed`. Off by default because
+   * the existing tests and examples subscribe unreachable URLs (https://127.0.0.1:9/…); turn it on for realism.
+   */
+  validateWebhooks: boolean;
+  /** The CloudEvents `type` of Auth0 log events (not public): a template with {code}, {category}, {tenant}, {stream}, {log_id}. */
+  cloudEventType: string;
+  /** The CloudEvents `subject` of Auth0 log events: a template like cloudEventType. */
+  cloudEventSubject: string;
+  /** Attempts Auth0 makes to publish one log record to the partner topic before it logs the failure (Auth0: "up to three times"). */
+  streamPublishAttempts: number;
+  /** Wait before Auth0's second publish attempt (ms, sandbox clock); it doubles for each later attempt. */
+  streamPublishRetryMs: number;
+  /** When Auth0 restarts the publish of records that failed every attempt (ms, sandbox clock); also on topic activation and stream resume. */
+  streamRetryErroredMs: number;
+  /** Consecutive records failing every attempt after which Auth0 sets the stream `suspended` (0: never by count). */
+  streamSuspendAfterFailures: number;
+  /** How long failures may go on, uninterrupted by a success, before Auth0 suspends the stream (ms; Auth0 documents 7 days; 0: never by time). */
+  streamSuspendAfterMs: number;
+  /** The Auth0 log event code of the record written when a record could not be published (no code is documented for it). */
+  streamFailureLogCode: string;
+  /** Whether an expired or removed partner authorization makes publishing fail (besides topic creation). */
+  publishRequiresAuthorization: boolean;
+  /** Deliveries in flight per event subscription. */
+  deliveryConcurrency: number;
+  /** How long Event Grid waits for a destination's answer (ms, real time; Event Grid: 30 s). */
+  deliveryTimeoutMs: number;
+  /** Delay between an event's last failed attempt and its dead-letter blob (ms, sandbox clock; Event Grid: 5 minutes). */
+  deadLetterDelayMs: number;
 }
 
 export const DEFAULT_SETTINGS: SandboxSettings = {
@@ -45,7 +81,55 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   latencyMs: 0,
   partnerTopicNaming: 'resource-name',
   unactivatedTopicTtlDays: 7,
+  eventDelivery: true,
+  validateWebhooks: false,
+  cloudEventType: 'auth0.logs.{code}',
+  cloudEventSubject: 'logs/{code}',
+  streamPublishAttempts: 3,
+  streamPublishRetryMs: 1000,
+  streamRetryErroredMs: 3_600_000,
+  streamSuspendAfterFailures: 10,
+  streamSuspendAfterMs: 7 * 86_400_000,
+  streamFailureLogCode: 'wn',
+  publishRequiresAuthorization: true,
+  deliveryConcurrency: 32,
+  deliveryTimeoutMs: 30_000,
+  deadLetterDelayMs: 300_000,
 };
+
+/** An error that ends a long-running operation (e.g. a failed webhook validation). */
+export interface OperationError {
+  code: string;
+  message: string;
+}
+
+/**
+ * What the rest of the sandbox tells the delivery engine (sandbox/delivery), which is optional so that
+ * services work without it. Each hook is called after the state change it reports.
+ */
+export interface DeliveryHooks {
+  /** A log record was appended to a tenant's logs. */
+  recordWritten(tenant: string, record: Auth0LogRecord): void;
+  /** An eventgrid log stream was created (`startFrom` as sent on create). */
+  streamCreated(tenant: string, stream: Record<string, any>, startFrom?: string): void;
+  /** A log stream's status or filters changed (Management API PATCH or the admin API). */
+  streamChanged(tenant: string, stream: Record<string, any>, previousStatus: string): void;
+  /** A log stream was deleted. */
+  streamDeleted(tenant: string, stream: Record<string, any>): void;
+  /** The partner side's view of a stream's delivery (the Dashboard's "Health" view), for the admin API. */
+  streamHealth(tenant: string, stream: Record<string, any>): unknown;
+  /** A partner topic was activated or deactivated. */
+  topicActivationChanged(topic: PartnerTopicRecord): void;
+  /**
+   * Checks an event subscription's destination while it is provisioned (webhook validation). Undefined when
+   * nothing is checked; otherwise resolves to the error that fails the operation, or undefined.
+   */
+  validateSubscription(topic: PartnerTopicRecord, es: ArmResource): Promise<OperationError | undefined> | undefined;
+  /** Forgets runtime state (queues, metrics, dead letters) when the world is reset. */
+  reset(): void;
+  /** Aborts deliveries in flight. */
+  stop(): Promise<void>;
+}
 
 export interface Auth0Endpoint {
   url: string;
@@ -82,6 +166,8 @@ export interface SandboxContext {
   addSeed(seed: Seed): Promise<void>;
   /** The issuer URL of the sandbox's GitHub Actions OIDC provider. */
   oidcIssuer(): string;
+  /** Event delivery (Auth0 → partner topics → subscribers), when started. */
+  delivery?: DeliveryHooks;
 }
 
 /**

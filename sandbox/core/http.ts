@@ -291,6 +291,13 @@ export async function listen(
     });
   });
   server.on('clientError', (_err, socket) => socket.destroy());
+  // Every raw socket, so that close() ends them all: closeAllConnections() misses some kept-alive TLS
+  // connections (e.g. @azure/core-rest-pipeline's), which would otherwise hold close() for keepAliveTimeout.
+  const sockets = new Set<import('node:stream').Duplex>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -305,6 +312,7 @@ export async function listen(
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }

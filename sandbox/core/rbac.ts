@@ -13,6 +13,8 @@ export const BUILT_IN_ROLES: Record<string, RoleDefinition> = {
     notActions: ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write', 'Microsoft.Authorization/elevateAccess/Action'],
   },
   reader: { actions: ['*/read'], notActions: [] },
+  // Reads monitoring data (metrics) of any resource: what `verify` needs beside EventGrid Contributor.
+  'monitoring reader': { actions: ['*/read', 'Microsoft.OperationalInsights/workspaces/search/action', 'Microsoft.Support/*'], notActions: [] },
   'eventgrid contributor': {
     actions: [
       'Microsoft.Authorization/*/read',

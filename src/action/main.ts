@@ -67,6 +67,13 @@ export async function run(overrides: RunOverrides = {}): Promise<void> {
     }
     redact = (text) => report.neutralizeWorkflowCommands(report.redact(text, secrets));
 
+    // ChatOps (issue_comment / pull_request_target workflows): the bot's dispatcher answers the event.
+    if ((raw.get('command') ?? '').trim() === 'chatops') {
+      const { runChatops } = await import('../../bot/action.js');
+      await runChatops({ inputs: (name) => raw.get(name), secrets, redact: (text) => redact(text) });
+      return;
+    }
+
     // 3. Validate everything before the first network call.
     //    With `environment`, the environments file is read and every selected environment checked.
     let inv: Invocation;

@@ -2,7 +2,7 @@
  * Every input of the Action (and flag of the CLI), in one table: action.yml is generated from it
  * (`npm run action-yml`), the CLI's --help too, and parsing reads exactly these names.
  */
-export const COMMANDS = ['setup', 'verify', 'activate-topic', 'teardown', 'check-expiry', 'renew-authorization'] as const;
+export const COMMANDS = ['setup', 'verify', 'activate-topic', 'teardown', 'check-expiry', 'renew-authorization', 'resume-stream', 'deactivate-topic', 'chatops'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface InputDef {

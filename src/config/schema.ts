@@ -49,8 +49,45 @@ export function environmentsSchema(): Record<string, unknown> {
         propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$' },
         additionalProperties: { $ref: '#/definitions/environment' },
       },
-      chatops: { type: 'object', description: 'ChatOps settings (permissions per command, allow-lists).' },
+      chatops: chatopsSchema(),
     },
     definitions: { environment: { type: 'object', additionalProperties: false, properties: props } },
+  };
+}
+
+/** Commands of the ChatOps bot (bot/commands.ts keeps the same list; a test checks they agree). */
+export const CHATOPS_COMMANDS = ['status', 'activate-topic', 'renew-authorization', 'resume-stream', 'deactivate-topic', 'plan', 'apply', 'unlock', 'help'] as const;
+
+/** The `chatops:` section read by the bot (bot/config.ts) from the default branch's file. */
+function chatopsSchema(): Record<string, unknown> {
+  const level = { enum: ['read', 'triage', 'write', 'maintain', 'admin'], description: 'Repository permission required (role_name of the collaborator permission API).' };
+  const users = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,38}$' }, description: 'GitHub logins allowed (in addition to the permission).' };
+  const teams = { type: 'array', items: { type: 'string', pattern: '^([A-Za-z0-9][A-Za-z0-9-]{0,38}/)?[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$' }, description: "Teams allowed: a team of the repository's owner, or org/team (the app needs members: read)." };
+  return {
+    type: 'object',
+    description: 'ChatOps (the bot and command: chatops): who may run which command, pull request plan/apply settings. Read from the default branch only.',
+    additionalProperties: false,
+    properties: {
+      commands: {
+        type: 'object',
+        description: 'Per command: the required permission, or { permission, users, teams }. Defaults: status and help need read, the others write.',
+        propertyNames: { enum: [...CHATOPS_COMMANDS] },
+        additionalProperties: {
+          oneOf: [level, { type: 'object', additionalProperties: false, properties: { permission: level, users, teams } }],
+        },
+      },
+      users: { ...users, description: 'Allow-list for every command that changes something and has no list of its own.' },
+      teams: { ...teams, description: 'Team allow-list for every command that changes something and has no list of its own.' },
+      'allow-forks': { type: 'boolean', default: false, description: 'Run commands on pull requests from forks.' },
+      'auto-plan': { type: 'boolean', default: true, description: 'Post the plan when a pull request changing this file opens or changes.' },
+      'apply-requirements': {
+        type: 'array',
+        items: { enum: ['approved', 'checks', 'mergeable'] },
+        uniqueItems: true,
+        default: ['approved', 'checks', 'mergeable'],
+        description: '/apply requires: approved (by someone with write access, on the current head), checks (no failing or pending status or check run), mergeable.',
+      },
+      'lock-release': { enum: ['merge', 'apply'], default: 'merge', description: "merge: an environment's lock taken by /apply is kept until the pull request is merged or closed; apply: released when /apply ends." },
+    },
   };
 }

@@ -8,6 +8,7 @@ import type { AnyResult, FleetResult, OperationResult, Progress } from './types.
 import { setup } from './setup.js';
 import { activateTopic, teardown, verify } from './commands.js';
 import { checkExpiry, renewAuthorization } from './expiry.js';
+import { deactivateTopic, resumeStream } from './stream.js';
 import { adapterPool, fleetResult, mapLimit, type AdapterPool } from './fleet.js';
 
 export type { OperationResult, FleetResult, AnyResult, Progress } from './types.js';
@@ -26,6 +27,8 @@ const COMMAND_IMPL: Record<string, (run: Run) => Promise<void>> = {
   teardown,
   'check-expiry': checkExpiry,
   'renew-authorization': renewAuthorization,
+  'resume-stream': resumeStream,
+  'deactivate-topic': deactivateTopic,
 };
 
 function prefixed(progress: Progress, env?: string): Progress {
