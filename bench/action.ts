@@ -88,19 +88,29 @@ try {
   emit('action', 'requests_converged_rerun', rerun.total, { writes: rerun.writes, by_service: rerun.byService, target: '<= 10, writes 0' });
 
   // (a) cold start: verify vs node -e 0, interleaved.
+  // Beside them, two floors: loading @actions/core alone (a dependency of record, imported by every
+  // Action), and the bundle's entry up to a configuration error (no network, no SDK loaded).
   const verifyMs: number[] = [];
   const nodeMs: number[] = [];
+  const coreMs: number[] = [];
+  const entryMs: number[] = [];
+  const core = resolve('node_modules/@actions/core/lib/core.js');
   await run([dist], actionEnv('verify'));
   for (let i = 0; i < RUNS; i++) {
     nodeMs.push((await run(['-e', '0'], { PATH: process.env.PATH ?? '' })).ms);
+    coreMs.push((await run(['--input-type=module', '-e', `await import(${JSON.stringify(core)})`], { PATH: process.env.PATH ?? '' })).ms);
+    entryMs.push((await run([dist], { PATH: process.env.PATH ?? '', 'INPUT_AZURE-REGION': 'nowhere' })).ms);
     const v = await run([dist], actionEnv('verify'));
     if (v.code !== 0) throw new Error('verify failed');
     verifyMs.push(v.ms);
   }
-  const ratio = median(verifyMs) / median(nodeMs);
+  const base = median(nodeMs);
+  const ratio = median(verifyMs) / base;
   emit('action', 'cold_start_verify_median_ms', Math.round(median(verifyMs)), { runs: RUNS });
-  emit('action', 'cold_start_node_e0_median_ms', Math.round(median(nodeMs)), { runs: RUNS });
+  emit('action', 'cold_start_node_e0_median_ms', Math.round(base), { runs: RUNS });
   emit('action', 'cold_start_ratio', Number(ratio.toFixed(2)), { target: '<= 3.5' });
+  emit('action', 'floor_import_actions_core_ratio', Number((median(coreMs) / base).toFixed(2)), { median_ms: Math.round(median(coreMs)) });
+  emit('action', 'floor_bundle_entry_config_error_ratio', Number((median(entryMs) / base).toFixed(2)), { median_ms: Math.round(median(entryMs)) });
 
   // (b) critical path: setup from nothing with realistic waits.
   await admin('POST', 'reset');
