@@ -179,6 +179,18 @@ function factRows(f) {
         },
         !!f.eventSubscriptionId && { label: 'Event subscription', value: f.eventSubscriptionId, id: true },
         !!f.providerState && { label: 'Microsoft.EventGrid provider', value: f.providerState },
+        !!f.deliveryMetrics && {
+            label: `Events (last ${f.deliveryMetrics.window})`,
+            value: `${f.deliveryMetrics.published} published, ${f.deliveryMetrics.totals.matched} matched, ${f.deliveryMetrics.totals.delivered} delivered, ${f.deliveryMetrics.totals.failedAttempts} failed attempts, ${f.deliveryMetrics.totals.dropped} dropped, ${f.deliveryMetrics.totals.deadLettered} dead-lettered`,
+        },
+        !!f.probe && f.probe.outcome !== 'not-run' && {
+            label: 'Probe',
+            value: f.probe.outcome === 'delivered'
+                ? `delivered in ${formatDuration(f.probe.deliveredAfterMs ?? 0)} (published in ${formatDuration(f.probe.publishedAfterMs ?? 0)})`
+                : f.probe.outcome === 'published'
+                    ? `published in ${formatDuration(f.probe.publishedAfterMs ?? 0)}, not delivered within ${formatDuration(f.probe.waitedMs ?? 0)}`
+                    : `not published within ${formatDuration(f.probe.waitedMs ?? 0)}`,
+        },
     ];
     return rows.filter((r) => !!r);
 }

@@ -761,8 +761,8 @@ async function locksOf(gh, r, pullRequest) {
 
 // EXTERNAL MODULE: ./src/config/settings.ts
 var settings = __webpack_require__(4661);
-// EXTERNAL MODULE: ./src/operations/index.ts + 8 modules
-var operations = __webpack_require__(6867);
+// EXTERNAL MODULE: ./src/operations/index.ts + 10 modules
+var operations = __webpack_require__(1920);
 // EXTERNAL MODULE: ./src/operations/fleet.ts + 3 modules
 var operations_fleet = __webpack_require__(3146);
 ;// CONCATENATED MODULE: ./bot/operations.ts

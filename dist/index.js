@@ -28462,7 +28462,7 @@ async function run(overrides = {}) {
         redact = (text) => report.neutralizeWorkflowCommands(report.redact(text, secrets));
         // ChatOps (issue_comment / pull_request_target workflows): the bot's dispatcher answers the event.
         if ((raw.get('command') ?? '').trim() === 'chatops') {
-            const { runChatops } = await Promise.all(/* import() */[__nccwpck_require__.e(867), __nccwpck_require__.e(227), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5476));
+            const { runChatops } = await Promise.all(/* import() */[__nccwpck_require__.e(920), __nccwpck_require__.e(227), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5476));
             await runChatops({ inputs: (name) => raw.get(name), secrets, redact: (text) => redact(text) });
             return;
         }
@@ -28487,7 +28487,7 @@ async function run(overrides = {}) {
             }
         }
         // 4. Run the operation (for one environment, or each selected one).
-        const ops = overrides.runCommand ? undefined : await __nccwpck_require__.e(/* import() */ 867).then(__nccwpck_require__.bind(__nccwpck_require__, 6867));
+        const ops = overrides.runCommand ? undefined : await __nccwpck_require__.e(/* import() */ 920).then(__nccwpck_require__.bind(__nccwpck_require__, 1920));
         const runInvocation = (i, ctx) => (overrides.runCommand ? overrides.runCommand(i.run, ctx) : ops.runInvocation(i, ctx));
         const result = await runInvocation(inv, {
             progress: {
@@ -28897,6 +28897,8 @@ const INPUTS = [
     { name: 'event-ttl-minutes', description: 'Event time to live in minutes (1-1440).', default: '1440' },
     { name: 'dead-letter-blob-container', description: 'Dead-letter destination as <storage account resource id>/blobServices/default/containers/<container>.' },
     { name: 'wait-timeout', description: 'How long to wait for the partner topic and long-running operations (e.g. 90s, 10m).', default: '10m' },
+    { name: 'metrics-window', description: "verify: how far back to read the partner topic's delivery metrics from Azure Monitor (published, matched, delivered, failed attempts, dropped, dead-lettered), e.g. 1h, 24h, 7d (1m to 30d). Reading them needs Microsoft.Insights/metrics/read (Monitoring Reader or Reader).", default: '24h' },
+    { name: 'probe', description: 'verify: provoke a harmless Auth0 event (a Management API read of a log stream that does not exist, which Auth0 logs as fapi in category management.fail; nothing is written in Azure or Auth0), then wait, within wait-timeout, until the metrics show it published and delivered; reports the latency.', default: 'false' },
     { name: 'dry-run', description: 'Plan only: print what would change and write nothing.', default: 'false' },
     { name: 'fail-on', description: 'Fail the step when health is: unhealthy | degraded | never.', default: 'unhealthy' },
     { name: 'config-file', description: 'Environments file (named environments with their targets and credential references).', default: '.github/auth0-eventgrid.yml' },
@@ -29173,6 +29175,12 @@ function parseSettings(raw) {
     if (waitTimeoutMs === undefined || waitTimeoutMs < 1000 || waitTimeoutMs > 6 * 3_600_000) {
         bad('wait-timeout', `${show(waitRaw)} is not a duration from 1s to 6h (e.g. 90s, 10m)`);
     }
+    const metricsWindowRaw = get('metrics-window');
+    const metricsWindowMs = parseDurationMs(metricsWindowRaw);
+    if (metricsWindowMs === undefined || metricsWindowMs < 60_000 || metricsWindowMs > 30 * 86_400_000) {
+        bad('metrics-window', `${show(metricsWindowRaw)} is not a duration from 1m to 30d (e.g. 1h, 24h, 7d)`);
+    }
+    const probe = bool('probe');
     const dryRun = bool('dry-run');
     const failOn = oneOf('fail-on', ['unhealthy', 'degraded', 'never']);
     const warnDays = int('warn-days', 0, 365);
@@ -29224,6 +29232,7 @@ function parseSettings(raw) {
             deadLetter,
         },
         waitTimeoutMs: waitTimeoutMs,
+        verify: { metricsWindowMs: metricsWindowMs, probe },
         dryRun,
         failOn,
         expiry: { warnDays, criticalDays, autoRenew, allowShorten },

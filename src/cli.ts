@@ -123,6 +123,10 @@ export function helpText(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.padEnd(21)}${COMMAND_HELP[c]}`),
     '',
+    'Tools for building consumers:',
+    `  ${'sandbox'.padEnd(21)}Start the local sandbox of Azure, Entra ID, Auth0 and GitHub; ${BIN} sandbox --help.`,
+    `  ${'send-test-event'.padEnd(21)}Send realistic Auth0 events to a webhook (handshake first) or through the sandbox; ${BIN} send-test-event --help.`,
+    '',
     `Inputs (each a --<name> flag or the environment variable shown; a flag wins):`,
   ];
   for (const input of INPUTS) {
@@ -173,6 +177,11 @@ export function idTokenGetter(env: NodeJS.ProcessEnv, fetchImpl: typeof fetch): 
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo, deps: CliDeps = {}): Promise<number> {
+  // The tools for consumer developers (sandbox, send-test-event) are loaded only when asked for.
+  if (argv[0] === 'sandbox' || argv[0] === 'send-test-event') {
+    const { runTool } = await import('./cli-sandbox.js');
+    return runTool(argv[0], argv.slice(1), io);
+  }
   const secrets: string[] = [];
   const clean = (text: string) => redact(text, secrets);
   const err = (text: string) => io.stderr(clean(text).replace(/\n?$/, '\n'));

@@ -57,7 +57,10 @@ describe('the Action against the sandbox', () => {
     const m2 = await mark(sb);
     const v = await runAction(baseInputs(sb, { command: 'verify', 'webhook-url': WEBHOOK }));
     expect(v.code).toBe(0);
-    expect(v.outputs.health).toBe('healthy');
+    // The webhook is unreachable: Auth0's records of these runs (token exchanges) fail delivery, which
+    // verify reads in the topic's metrics (setup does not read them): degraded, for that reason only.
+    expect(v.outputs.health).toBe('degraded');
+    expect(JSON.parse(v.outputs.report).checks.filter((c: any) => c.status !== 'pass').map((c: any) => c.id)).toEqual(['delivery-metrics']);
     expect((await requestsSince(sb, m2)).filter((r) => r.write)).toEqual([]);
   });
 

@@ -90,6 +90,7 @@ describe('parseSettings: a valid set', () => {
         deadLetter: undefined,
       },
       waitTimeoutMs: 600_000,
+      verify: { metricsWindowMs: 86_400_000, probe: false },
       dryRun: false,
       failOn: 'unhealthy',
       expiry: { warnDays: 14, criticalDays: 3, autoRenew: false, allowShorten: false },
@@ -260,6 +261,26 @@ describe('parseSettings: timing, booleans, fail-on', () => {
 
   test.each(['500ms', '7h', 'soon', '10 minutes'])('wait-timeout %p is refused', (v) => {
     expectProblem({ 'wait-timeout': v }, 'wait-timeout', JSON.stringify(v), 'duration from 1s to 6h');
+  });
+
+  test.each([
+    ['1m', 60_000],
+    ['90m', 5_400_000],
+    ['24h', 86_400_000],
+    ['7d', 604_800_000],
+    ['30d', 2_592_000_000],
+  ])('metrics-window %p is %i ms', (v, ms) => {
+    expect(parse({ 'metrics-window': v }).verify.metricsWindowMs).toBe(ms);
+  });
+
+  test.each(['30s', '31d', 'yesterday', '-1h'])('metrics-window %p is refused', (v) => {
+    expectProblem({ 'metrics-window': v }, 'metrics-window', JSON.stringify(v), 'duration from 1m to 30d');
+  });
+
+  test('probe takes a boolean, off by default', () => {
+    expect(parse().verify.probe).toBe(false);
+    expect(parse({ probe: 'true' }).verify.probe).toBe(true);
+    expectProblem({ probe: 'sometimes' }, 'probe', '"sometimes"', 'use true or false');
   });
 
   test.each(['dry-run', 'priority', 'recreate-on-sink-change', 'resume-stream'])('%s takes booleans', (input) => {

@@ -2,7 +2,7 @@ export const id = 390;
 export const ids = [390];
 export const modules = {
 
-/***/ 8390:
+/***/ 28390:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

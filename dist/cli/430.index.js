@@ -2,16 +2,16 @@ export const id = 430;
 export const ids = [430];
 export const modules = {
 
-/***/ 9430:
+/***/ 19430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   syncTrackingIssues: () => (/* binding */ syncTrackingIssues)
 /* harmony export */ });
 /* unused harmony exports TRACKING_LABEL, marker, problemsOf, issueBody */
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4031);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(649);
-/* harmony import */ var _azure_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6616);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14031);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20649);
+/* harmony import */ var _azure_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16616);
 
 
 
@@ -97,7 +97,7 @@ async function syncTrackingIssues(fleet, inv, progress) {
         return;
     }
     const [owner, repo] = repository.split('/');
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
     const octokit = getOctokit(token, { baseUrl: apiUrl });
     const secrets = inv.secrets;
     try {

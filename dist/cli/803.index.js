@@ -2,7 +2,7 @@ export const id = 803;
 export const ids = [803];
 export const modules = {
 
-/***/ 3803:
+/***/ 83803:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -178,7 +178,7 @@ var KnownTagsPatchOperation;
 })(KnownTagsPatchOperation || (KnownTagsPatchOperation = {}));
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/esm/index.js + 16 modules
-var esm = __webpack_require__(5738);
+var esm = __webpack_require__(95738);
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
 var dist_esm = __webpack_require__(4792);
 ;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/models/mappers.js
@@ -3189,7 +3189,7 @@ async function pollHttpOperation(inputs) {
 }
 //# sourceMappingURL=operation.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 5 modules
-var core_util_dist_esm = __webpack_require__(6188);
+var core_util_dist_esm = __webpack_require__(76188);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/poller/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.

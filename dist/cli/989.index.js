@@ -2,13 +2,13 @@ export const id = 989;
 export const ids = [989];
 export const modules = {
 
-/***/ 9732:
+/***/ 39732:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*jshint node:true */
 
-var Buffer = (__webpack_require__(181).Buffer); // browserify
-var SlowBuffer = (__webpack_require__(181).SlowBuffer);
+var Buffer = (__webpack_require__(20181).Buffer); // browserify
+var SlowBuffer = (__webpack_require__(20181).SlowBuffer);
 
 module.exports = bufferEq;
 
@@ -55,7 +55,7 @@ bufferEq.restore = function() {
 
 
 
-var Buffer = (__webpack_require__(3058).Buffer);
+var Buffer = (__webpack_require__(93058).Buffer);
 
 var getParamBytesForAlg = __webpack_require__(5028);
 
@@ -274,10 +274,10 @@ module.exports = getParamBytesForAlg;
 
 /***/ }),
 
-/***/ 2047:
+/***/ 92047:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var jws = __webpack_require__(3324);
+var jws = __webpack_require__(33324);
 
 module.exports = function (jwt, options) {
   options = options || {};
@@ -311,22 +311,22 @@ module.exports = function (jwt, options) {
 
 /***/ }),
 
-/***/ 9653:
+/***/ 69653:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = {
-  decode: __webpack_require__(2047),
-  verify: __webpack_require__(772),
-  sign: __webpack_require__(4912),
-  JsonWebTokenError: __webpack_require__(6248),
-  NotBeforeError: __webpack_require__(1269),
-  TokenExpiredError: __webpack_require__(1241),
+  decode: __webpack_require__(92047),
+  verify: __webpack_require__(60772),
+  sign: __webpack_require__(14912),
+  JsonWebTokenError: __webpack_require__(26248),
+  NotBeforeError: __webpack_require__(91269),
+  TokenExpiredError: __webpack_require__(41241),
 };
 
 
 /***/ }),
 
-/***/ 6248:
+/***/ 26248:
 /***/ ((module) => {
 
 var JsonWebTokenError = function (message, error) {
@@ -347,10 +347,10 @@ module.exports = JsonWebTokenError;
 
 /***/ }),
 
-/***/ 1269:
+/***/ 91269:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var JsonWebTokenError = __webpack_require__(6248);
+var JsonWebTokenError = __webpack_require__(26248);
 
 var NotBeforeError = function (message, date) {
   JsonWebTokenError.call(this, message);
@@ -366,10 +366,10 @@ module.exports = NotBeforeError;
 
 /***/ }),
 
-/***/ 1241:
+/***/ 41241:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var JsonWebTokenError = __webpack_require__(6248);
+var JsonWebTokenError = __webpack_require__(26248);
 
 var TokenExpiredError = function (message, expiredAt) {
   JsonWebTokenError.call(this, message);
@@ -385,10 +385,10 @@ module.exports = TokenExpiredError;
 
 /***/ }),
 
-/***/ 1136:
+/***/ 51136:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const semver = __webpack_require__(2088);
+const semver = __webpack_require__(62088);
 
 module.exports = semver.satisfies(process.version, '>=15.7.0');
 
@@ -398,27 +398,27 @@ module.exports = semver.satisfies(process.version, '>=15.7.0');
 /***/ 3948:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var semver = __webpack_require__(2088);
+var semver = __webpack_require__(62088);
 
 module.exports = semver.satisfies(process.version, '^6.12.0 || >=8.0.0');
 
 
 /***/ }),
 
-/***/ 5318:
+/***/ 45318:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const semver = __webpack_require__(2088);
+const semver = __webpack_require__(62088);
 
 module.exports = semver.satisfies(process.version, '>=16.9.0');
 
 
 /***/ }),
 
-/***/ 6688:
+/***/ 96688:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var ms = __webpack_require__(744);
+var ms = __webpack_require__(70744);
 
 module.exports = function (time, iat) {
   var timestamp = iat || Math.floor(Date.now() / 1000);
@@ -439,11 +439,11 @@ module.exports = function (time, iat) {
 
 /***/ }),
 
-/***/ 1006:
+/***/ 91006:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const ASYMMETRIC_KEY_DETAILS_SUPPORTED = __webpack_require__(1136);
-const RSA_PSS_KEY_DETAILS_SUPPORTED = __webpack_require__(5318);
+const ASYMMETRIC_KEY_DETAILS_SUPPORTED = __webpack_require__(51136);
+const RSA_PSS_KEY_DETAILS_SUPPORTED = __webpack_require__(45318);
 
 const allowedAlgorithmsForKeys = {
   'ec': ['ES256', 'ES384', 'ES512'],
@@ -512,21 +512,21 @@ module.exports = function(algorithm, key) {
 
 /***/ }),
 
-/***/ 4912:
+/***/ 14912:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const timespan = __webpack_require__(6688);
+const timespan = __webpack_require__(96688);
 const PS_SUPPORTED = __webpack_require__(3948);
-const validateAsymmetricKey = __webpack_require__(1006);
-const jws = __webpack_require__(3324);
-const includes = __webpack_require__(3867);
+const validateAsymmetricKey = __webpack_require__(91006);
+const jws = __webpack_require__(33324);
+const includes = __webpack_require__(46248);
 const isBoolean = __webpack_require__(1999);
-const isInteger = __webpack_require__(9841);
-const isNumber = __webpack_require__(116);
-const isPlainObject = __webpack_require__(9888);
-const isString = __webpack_require__(6172);
-const once = __webpack_require__(2192);
-const { KeyObject, createSecretKey, createPrivateKey } = __webpack_require__(6982)
+const isInteger = __webpack_require__(39841);
+const isNumber = __webpack_require__(80116);
+const isPlainObject = __webpack_require__(29888);
+const isString = __webpack_require__(56172);
+const once = __webpack_require__(82192);
+const { KeyObject, createSecretKey, createPrivateKey } = __webpack_require__(76982)
 
 const SUPPORTED_ALGS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'HS256', 'HS384', 'HS512', 'none'];
 if (PS_SUPPORTED) {
@@ -772,18 +772,18 @@ module.exports = function (payload, secretOrPrivateKey, options, callback) {
 
 /***/ }),
 
-/***/ 772:
+/***/ 60772:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const JsonWebTokenError = __webpack_require__(6248);
-const NotBeforeError = __webpack_require__(1269);
-const TokenExpiredError = __webpack_require__(1241);
-const decode = __webpack_require__(2047);
-const timespan = __webpack_require__(6688);
-const validateAsymmetricKey = __webpack_require__(1006);
+const JsonWebTokenError = __webpack_require__(26248);
+const NotBeforeError = __webpack_require__(91269);
+const TokenExpiredError = __webpack_require__(41241);
+const decode = __webpack_require__(92047);
+const timespan = __webpack_require__(96688);
+const validateAsymmetricKey = __webpack_require__(91006);
 const PS_SUPPORTED = __webpack_require__(3948);
-const jws = __webpack_require__(3324);
-const {KeyObject, createSecretKey, createPublicKey} = __webpack_require__(6982);
+const jws = __webpack_require__(33324);
+const {KeyObject, createSecretKey, createPublicKey} = __webpack_require__(76982);
 
 const PUB_KEY_ALGS = ['RS256', 'RS384', 'RS512'];
 const EC_KEY_ALGS = ['ES256', 'ES384', 'ES512'];
@@ -1042,13 +1042,13 @@ module.exports = function (jwtString, secretOrPublicKey, options, callback) {
 
 /***/ }),
 
-/***/ 8622:
+/***/ 38622:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var Buffer = (__webpack_require__(3058).Buffer);
-var crypto = __webpack_require__(6982);
+var Buffer = (__webpack_require__(93058).Buffer);
+var crypto = __webpack_require__(76982);
 var formatEcdsa = __webpack_require__(325);
-var util = __webpack_require__(9023);
+var util = __webpack_require__(39023);
 
 var MSG_INVALID_ALGORITHM = '"%s" is not a valid algorithm.\n  Supported algorithms are:\n  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512" and "none".'
 var MSG_INVALID_SECRET = 'secret must be a string or buffer';
@@ -1190,7 +1190,7 @@ var timingSafeEqual = 'timingSafeEqual' in crypto ? function timingSafeEqual(a, 
   return crypto.timingSafeEqual(a, b)
 } : function timingSafeEqual(a, b) {
   if (!bufferEqual) {
-    bufferEqual = __webpack_require__(9732);
+    bufferEqual = __webpack_require__(39732);
   }
 
   return bufferEqual(a, b)
@@ -1315,11 +1315,11 @@ module.exports = function jwa(algorithm) {
 
 /***/ }),
 
-/***/ 3324:
+/***/ 33324:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*global exports*/
-var SignStream = __webpack_require__(8600);
+var SignStream = __webpack_require__(78600);
 var VerifyStream = __webpack_require__(4368);
 
 var ALGORITHMS = [
@@ -1344,13 +1344,13 @@ exports.createVerify = function createVerify(opts) {
 
 /***/ }),
 
-/***/ 1831:
+/***/ 41831:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module, process*/
-var Buffer = (__webpack_require__(3058).Buffer);
+var Buffer = (__webpack_require__(93058).Buffer);
 var Stream = __webpack_require__(2203);
-var util = __webpack_require__(9023);
+var util = __webpack_require__(39023);
 
 function DataStream(data) {
   this.buffer = null;
@@ -1406,16 +1406,16 @@ module.exports = DataStream;
 
 /***/ }),
 
-/***/ 8600:
+/***/ 78600:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
-var Buffer = (__webpack_require__(3058).Buffer);
-var DataStream = __webpack_require__(1831);
-var jwa = __webpack_require__(8622);
+var Buffer = (__webpack_require__(93058).Buffer);
+var DataStream = __webpack_require__(41831);
+var jwa = __webpack_require__(38622);
 var Stream = __webpack_require__(2203);
-var toString = __webpack_require__(5126);
-var util = __webpack_require__(9023);
+var toString = __webpack_require__(95126);
+var util = __webpack_require__(39023);
 
 function base64url(string, encoding) {
   return Buffer
@@ -1496,11 +1496,11 @@ module.exports = SignStream;
 
 /***/ }),
 
-/***/ 5126:
+/***/ 95126:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
-var Buffer = (__webpack_require__(181).Buffer);
+var Buffer = (__webpack_require__(20181).Buffer);
 
 module.exports = function toString(obj) {
   if (typeof obj === 'string')
@@ -1517,12 +1517,12 @@ module.exports = function toString(obj) {
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
-var Buffer = (__webpack_require__(3058).Buffer);
-var DataStream = __webpack_require__(1831);
-var jwa = __webpack_require__(8622);
+var Buffer = (__webpack_require__(93058).Buffer);
+var DataStream = __webpack_require__(41831);
+var jwa = __webpack_require__(38622);
 var Stream = __webpack_require__(2203);
-var toString = __webpack_require__(5126);
-var util = __webpack_require__(9023);
+var toString = __webpack_require__(95126);
+var util = __webpack_require__(39023);
 var JWS_REGEX = /^[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?$/;
 
 function isObject(thing) {
@@ -1645,7 +1645,7 @@ module.exports = VerifyStream;
 
 /***/ }),
 
-/***/ 3867:
+/***/ 46248:
 /***/ ((module) => {
 
 /**
@@ -2474,7 +2474,7 @@ module.exports = isBoolean;
 
 /***/ }),
 
-/***/ 9841:
+/***/ 39841:
 /***/ ((module) => {
 
 /**
@@ -2746,7 +2746,7 @@ module.exports = isInteger;
 
 /***/ }),
 
-/***/ 116:
+/***/ 80116:
 /***/ ((module) => {
 
 /**
@@ -2832,7 +2832,7 @@ module.exports = isNumber;
 
 /***/ }),
 
-/***/ 9888:
+/***/ 29888:
 /***/ ((module) => {
 
 /**
@@ -2978,7 +2978,7 @@ module.exports = isPlainObject;
 
 /***/ }),
 
-/***/ 6172:
+/***/ 56172:
 /***/ ((module) => {
 
 /**
@@ -3080,7 +3080,7 @@ module.exports = isString;
 
 /***/ }),
 
-/***/ 2192:
+/***/ 82192:
 /***/ ((module) => {
 
 /**
@@ -3381,12 +3381,12 @@ module.exports = once;
 
 /***/ }),
 
-/***/ 3058:
+/***/ 93058:
 /***/ ((module, exports, __webpack_require__) => {
 
 /*! safe-buffer. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> */
 /* eslint-disable node/no-deprecated-api */
-var buffer = __webpack_require__(181)
+var buffer = __webpack_require__(20181)
 var Buffer = buffer.Buffer
 
 // alternative to using Object.keys for old browsers
@@ -3453,7 +3453,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /***/ }),
 
-/***/ 9379:
+/***/ 89379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3593,17 +3593,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __webpack_require__(356)
-const { safeRe: re, t } = __webpack_require__(5471)
-const cmp = __webpack_require__(8646)
+const parseOptions = __webpack_require__(70356)
+const { safeRe: re, t } = __webpack_require__(95471)
+const cmp = __webpack_require__(28646)
 const debug = __webpack_require__(1159)
 const SemVer = __webpack_require__(7163)
-const Range = __webpack_require__(6782)
+const Range = __webpack_require__(96782)
 
 
 /***/ }),
 
-/***/ 6782:
+/***/ 96782:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3825,22 +3825,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __webpack_require__(1383)
+const LRU = __webpack_require__(61383)
 const cache = new LRU()
 
-const parseOptions = __webpack_require__(356)
-const Comparator = __webpack_require__(9379)
+const parseOptions = __webpack_require__(70356)
+const Comparator = __webpack_require__(89379)
 const debug = __webpack_require__(1159)
 const SemVer = __webpack_require__(7163)
-const trimComparatorWhitespace = __webpack_require__(9737)
+const trimComparatorWhitespace = __webpack_require__(69737)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __webpack_require__(5471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __webpack_require__(5101)
+} = __webpack_require__(95471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __webpack_require__(45101)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -4193,11 +4193,11 @@ const testSet = (set, version, options) => {
 
 
 const debug = __webpack_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(5101)
-const { safeRe: re, t } = __webpack_require__(5471)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(45101)
+const { safeRe: re, t } = __webpack_require__(95471)
 
-const parseOptions = __webpack_require__(356)
-const { compareIdentifiers } = __webpack_require__(3348)
+const parseOptions = __webpack_require__(70356)
+const { compareIdentifiers } = __webpack_require__(73348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -4549,7 +4549,7 @@ module.exports = SemVer
 
 
 
-const parse = __webpack_require__(6353)
+const parse = __webpack_require__(16353)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -4559,17 +4559,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 8646:
+/***/ 28646:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const eq = __webpack_require__(5082)
+const eq = __webpack_require__(55082)
 const neq = __webpack_require__(4974)
-const gt = __webpack_require__(6599)
-const gte = __webpack_require__(1236)
+const gt = __webpack_require__(16599)
+const gte = __webpack_require__(41236)
 const lt = __webpack_require__(3872)
-const lte = __webpack_require__(6717)
+const lte = __webpack_require__(56717)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -4620,14 +4620,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 5385:
+/***/ 35385:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const SemVer = __webpack_require__(7163)
-const parse = __webpack_require__(6353)
-const { safeRe: re, t } = __webpack_require__(5471)
+const parse = __webpack_require__(16353)
+const { safeRe: re, t } = __webpack_require__(95471)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -4689,7 +4689,7 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 7648:
+/***/ 37648:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4705,19 +4705,19 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 6874:
+/***/ 56874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(8469)
+const compare = __webpack_require__(78469)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 8469:
+/***/ 78469:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4731,12 +4731,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 70711:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(6353)
+const parse = __webpack_require__(16353)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -4798,43 +4798,43 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 5082:
+/***/ 55082:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(8469)
+const compare = __webpack_require__(78469)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 6599:
+/***/ 16599:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(8469)
+const compare = __webpack_require__(78469)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 1236:
+/***/ 41236:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(8469)
+const compare = __webpack_require__(78469)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 9957:
+/***/ 62338:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4867,26 +4867,26 @@ module.exports = inc
 
 
 
-const compare = __webpack_require__(8469)
+const compare = __webpack_require__(78469)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 6717:
+/***/ 56717:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(8469)
+const compare = __webpack_require__(78469)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 8511:
+/***/ 68511:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4898,7 +4898,7 @@ module.exports = major
 
 /***/ }),
 
-/***/ 2603:
+/***/ 32603:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4915,14 +4915,14 @@ module.exports = minor
 
 
 
-const compare = __webpack_require__(8469)
+const compare = __webpack_require__(78469)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 6353:
+/***/ 16353:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4947,7 +4947,7 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 8756:
+/***/ 48756:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4959,12 +4959,12 @@ module.exports = patch
 
 /***/ }),
 
-/***/ 5714:
+/***/ 15714:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(6353)
+const parse = __webpack_require__(16353)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -4974,36 +4974,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 2173:
+/***/ 32173:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(8469)
+const compare = __webpack_require__(78469)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 7192:
+/***/ 87192:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compareBuild = __webpack_require__(7648)
+const compareBuild = __webpack_require__(37648)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 392:
+/***/ 68011:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(6782)
+const Range = __webpack_require__(96782)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -5017,25 +5017,25 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 9872:
+/***/ 29872:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compareBuild = __webpack_require__(7648)
+const compareBuild = __webpack_require__(37648)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 6114:
+/***/ 16114:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(6353)
-const constants = __webpack_require__(5101)
+const parse = __webpack_require__(16353)
+const constants = __webpack_require__(45101)
 const SemVer = __webpack_require__(7163)
 
 const truncate = (version, truncation, options) => {
@@ -5084,12 +5084,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 8780:
+/***/ 58780:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(6353)
+const parse = __webpack_require__(16353)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -5099,54 +5099,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 2088:
+/***/ 62088:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __webpack_require__(5471)
-const constants = __webpack_require__(5101)
+const internalRe = __webpack_require__(95471)
+const constants = __webpack_require__(45101)
 const SemVer = __webpack_require__(7163)
-const identifiers = __webpack_require__(3348)
-const parse = __webpack_require__(6353)
-const valid = __webpack_require__(8780)
+const identifiers = __webpack_require__(73348)
+const parse = __webpack_require__(16353)
+const valid = __webpack_require__(58780)
 const clean = __webpack_require__(1799)
-const inc = __webpack_require__(9957)
-const diff = __webpack_require__(711)
-const major = __webpack_require__(8511)
-const minor = __webpack_require__(2603)
-const patch = __webpack_require__(8756)
-const prerelease = __webpack_require__(5714)
-const compare = __webpack_require__(8469)
-const rcompare = __webpack_require__(2173)
-const compareLoose = __webpack_require__(6874)
-const compareBuild = __webpack_require__(7648)
-const sort = __webpack_require__(9872)
-const rsort = __webpack_require__(7192)
-const gt = __webpack_require__(6599)
+const inc = __webpack_require__(62338)
+const diff = __webpack_require__(70711)
+const major = __webpack_require__(68511)
+const minor = __webpack_require__(32603)
+const patch = __webpack_require__(48756)
+const prerelease = __webpack_require__(15714)
+const compare = __webpack_require__(78469)
+const rcompare = __webpack_require__(32173)
+const compareLoose = __webpack_require__(56874)
+const compareBuild = __webpack_require__(37648)
+const sort = __webpack_require__(29872)
+const rsort = __webpack_require__(87192)
+const gt = __webpack_require__(16599)
 const lt = __webpack_require__(3872)
-const eq = __webpack_require__(5082)
+const eq = __webpack_require__(55082)
 const neq = __webpack_require__(4974)
-const gte = __webpack_require__(1236)
-const lte = __webpack_require__(6717)
-const cmp = __webpack_require__(8646)
-const coerce = __webpack_require__(5385)
-const truncate = __webpack_require__(6114)
-const Comparator = __webpack_require__(9379)
-const Range = __webpack_require__(6782)
-const satisfies = __webpack_require__(392)
-const toComparators = __webpack_require__(4750)
-const maxSatisfying = __webpack_require__(3193)
-const minSatisfying = __webpack_require__(8595)
-const minVersion = __webpack_require__(1866)
-const validRange = __webpack_require__(4737)
-const outside = __webpack_require__(280)
-const gtr = __webpack_require__(2276)
-const ltr = __webpack_require__(5213)
-const intersects = __webpack_require__(3465)
-const simplifyRange = __webpack_require__(2028)
-const subset = __webpack_require__(1489)
+const gte = __webpack_require__(41236)
+const lte = __webpack_require__(56717)
+const cmp = __webpack_require__(28646)
+const coerce = __webpack_require__(35385)
+const truncate = __webpack_require__(16114)
+const Comparator = __webpack_require__(89379)
+const Range = __webpack_require__(96782)
+const satisfies = __webpack_require__(68011)
+const toComparators = __webpack_require__(54750)
+const maxSatisfying = __webpack_require__(73193)
+const minSatisfying = __webpack_require__(68595)
+const minVersion = __webpack_require__(51866)
+const validRange = __webpack_require__(64737)
+const outside = __webpack_require__(10280)
+const gtr = __webpack_require__(12276)
+const ltr = __webpack_require__(15213)
+const intersects = __webpack_require__(23465)
+const simplifyRange = __webpack_require__(82028)
+const subset = __webpack_require__(61489)
 module.exports = {
   parse,
   valid,
@@ -5199,7 +5199,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5101:
+/***/ 45101:
 /***/ ((module) => {
 
 
@@ -5291,7 +5291,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 3348:
+/***/ 73348:
 /***/ ((module) => {
 
 
@@ -5327,7 +5327,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1383:
+/***/ 61383:
 /***/ ((module) => {
 
 
@@ -5376,7 +5376,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 70356:
 /***/ ((module) => {
 
 
@@ -5400,7 +5400,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 5471:
+/***/ 95471:
 /***/ ((module, exports, __webpack_require__) => {
 
 
@@ -5409,7 +5409,7 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __webpack_require__(5101)
+} = __webpack_require__(45101)
 const debug = __webpack_require__(1159)
 exports = module.exports = {}
 
@@ -5630,7 +5630,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9737:
+/***/ 69737:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // @ts-check
@@ -5645,7 +5645,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __webpack_require__(5101)
+} = __webpack_require__(45101)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -6075,25 +6075,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 2276:
+/***/ 12276:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __webpack_require__(280)
+const outside = __webpack_require__(10280)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 3465:
+/***/ 23465:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(6782)
+const Range = __webpack_require__(96782)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -6104,12 +6104,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 5213:
+/***/ 15213:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const outside = __webpack_require__(280)
+const outside = __webpack_require__(10280)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -6117,13 +6117,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 3193:
+/***/ 73193:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const SemVer = __webpack_require__(7163)
-const Range = __webpack_require__(6782)
+const Range = __webpack_require__(96782)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -6151,13 +6151,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 8595:
+/***/ 68595:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const SemVer = __webpack_require__(7163)
-const Range = __webpack_require__(6782)
+const Range = __webpack_require__(96782)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -6184,14 +6184,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 1866:
+/***/ 51866:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const SemVer = __webpack_require__(7163)
-const Range = __webpack_require__(6782)
-const gt = __webpack_require__(6599)
+const Range = __webpack_require__(96782)
+const gt = __webpack_require__(16599)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -6254,20 +6254,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 10280:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const SemVer = __webpack_require__(7163)
-const Comparator = __webpack_require__(9379)
+const Comparator = __webpack_require__(89379)
 const { ANY } = Comparator
-const Range = __webpack_require__(6782)
-const satisfies = __webpack_require__(392)
-const gt = __webpack_require__(6599)
+const Range = __webpack_require__(96782)
+const satisfies = __webpack_require__(68011)
+const gt = __webpack_require__(16599)
 const lt = __webpack_require__(3872)
-const lte = __webpack_require__(6717)
-const gte = __webpack_require__(1236)
+const lte = __webpack_require__(56717)
+const gte = __webpack_require__(41236)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -6343,7 +6343,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 2028:
+/***/ 82028:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6351,8 +6351,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __webpack_require__(392)
-const compare = __webpack_require__(8469)
+const satisfies = __webpack_require__(68011)
+const compare = __webpack_require__(78469)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -6399,16 +6399,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 1489:
+/***/ 61489:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(6782)
-const Comparator = __webpack_require__(9379)
+const Range = __webpack_require__(96782)
+const Comparator = __webpack_require__(89379)
 const { ANY } = Comparator
-const satisfies = __webpack_require__(392)
-const compare = __webpack_require__(8469)
+const satisfies = __webpack_require__(68011)
+const compare = __webpack_require__(78469)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -6655,12 +6655,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 4750:
+/***/ 54750:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(6782)
+const Range = __webpack_require__(96782)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -6672,12 +6672,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 4737:
+/***/ 64737:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(6782)
+const Range = __webpack_require__(96782)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -6692,7 +6692,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 3989:
+/***/ 23989:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -7228,7 +7228,7 @@ function credentialLogger(title, log = logger) {
 }
 //# sourceMappingURL=logging.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
-var dist_esm = __webpack_require__(5433);
+var dist_esm = __webpack_require__(65433);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/tracing.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -16340,7 +16340,7 @@ function buildManagedIdentityConfiguration({ clientCapabilities, managedIdentity
 //# sourceMappingURL=Configuration.mjs.map
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/GuidGenerator.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
@@ -16425,7 +16425,7 @@ class EncodingUtils {
 //# sourceMappingURL=EncodingUtils.mjs.map
 
 // EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __webpack_require__(6982);
+var external_crypto_ = __webpack_require__(76982);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/HashUtils.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
@@ -17769,7 +17769,7 @@ class TokenCache {
 //# sourceMappingURL=TokenCache.mjs.map
 
 // EXTERNAL MODULE: ./node_modules/jsonwebtoken/index.js
-var jsonwebtoken = __webpack_require__(9653);
+var jsonwebtoken = __webpack_require__(69653);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ClientAuthErrorCodes.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
@@ -18811,7 +18811,7 @@ class ClientApplication {
 //# sourceMappingURL=ClientApplication.mjs.map
 
 // EXTERNAL MODULE: external "http"
-var external_http_ = __webpack_require__(8611);
+var external_http_ = __webpack_require__(58611);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
@@ -20957,9 +20957,9 @@ class AppService extends BaseManagedIdentitySource {
 //# sourceMappingURL=AppService.mjs.map
 
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __webpack_require__(9896);
+var external_fs_ = __webpack_require__(79896);
 // EXTERNAL MODULE: external "path"
-var external_path_ = __webpack_require__(6928);
+var external_path_ = __webpack_require__(16928);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AzureArc.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
@@ -22150,7 +22150,7 @@ const dist_ResponseMode = ResponseMode;
 //# sourceMappingURL=index.mjs.map
 
 // EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 5 modules
-var core_util_dist_esm = __webpack_require__(6188);
+var core_util_dist_esm = __webpack_require__(76188);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/node_modules/@azure/abort-controller/dist/esm/AbortError.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
@@ -22425,7 +22425,7 @@ function deserializeAuthenticationRecord(serializedRecord) {
 }
 //# sourceMappingURL=utils.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/esm/index.js + 16 modules
-var core_client_dist_esm = __webpack_require__(5738);
+var core_client_dist_esm = __webpack_require__(95738);
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
 var core_rest_pipeline_dist_esm = __webpack_require__(4792);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/identityTokenEndpoint.js
@@ -23387,7 +23387,7 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
     function createBaseInteractiveRequest(scopes, options) {
         return {
             openBrowser: async (url) => {
-                const open = await __webpack_require__.e(/* import() */ 935).then(__webpack_require__.bind(__webpack_require__, 6935));
+                const open = await __webpack_require__.e(/* import() */ 935).then(__webpack_require__.bind(__webpack_require__, 36935));
                 await open.default(url, { newInstance: true });
             },
             scopes,
@@ -23504,7 +23504,7 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
 }
 //# sourceMappingURL=msalClient.js.map
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/clientCertificateCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -24567,7 +24567,7 @@ function isNetworkError(err) {
 }
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __webpack_require__(5317);
+var external_child_process_ = __webpack_require__(35317);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azureDeveloperCliCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -25012,7 +25012,7 @@ class AzureCliCredential {
 }
 //# sourceMappingURL=azureCliCredential.js.map
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/processUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.

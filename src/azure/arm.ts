@@ -11,6 +11,7 @@ import { AUTH0_PARTNER_IMMUTABLE_ID, AUTH0_PARTNER_NAME, EVENTGRID_API_VERSION, 
 import { fromAzureError, ServiceError } from './errors.js';
 import { ServerClock } from './server-clock.js';
 import type { ThrottleGate } from './gate.js';
+import type { MetricsAdapter } from './metrics.js';
 
 export type { EventSubscription, PartnerConfiguration, PartnerTopic } from '@azure/arm-eventgrid';
 
@@ -51,6 +52,7 @@ async function orUndefined<T>(fn: () => Promise<T>, notFoundCodes = NOT_FOUND): 
 
 export class AzureAdapter {
   private resources?: ResourceManagementClient;
+  private metricsAdapter?: MetricsAdapter;
   /** Azure's time, from its answers' Date headers. */
   readonly clock = new ServerClock();
 
@@ -86,6 +88,15 @@ export class AzureAdapter {
       if (this.opts.gate) this.resources.pipeline.addPolicy(this.opts.gate.policy(), { afterPhase: 'Retry' });
     }
     return this.resources;
+  }
+
+  /** Azure Monitor metrics (verify), with the same credential and endpoint; loaded on first use. */
+  async metrics(): Promise<MetricsAdapter> {
+    if (!this.metricsAdapter) {
+      const { MetricsAdapter } = await import('./metrics.js');
+      this.metricsAdapter = new MetricsAdapter({ resourceManagerEndpoint: this.opts.resourceManagerEndpoint, resourceManagerScope: this.opts.resourceManagerScope, credential: this.opts.credential });
+    }
+    return this.metricsAdapter;
   }
 
   // Microsoft.Resources

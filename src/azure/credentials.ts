@@ -7,7 +7,7 @@
  * For clouds other than the public ones, instance discovery is disabled: MSAL would otherwise ask
  * login.microsoftonline.com about the authority first.
  */
-import type { TokenCredential } from '@azure/core-auth';
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { AzureSignIn } from '../config/settings.js';
 
 export async function createCredential(signIn: AzureSignIn, getIdToken?: (audience: string) => Promise<string>): Promise<TokenCredential> {
@@ -42,4 +42,30 @@ export async function createCredential(signIn: AzureSignIn, getIdToken?: (audien
   }
   const { ChainedTokenCredential, EnvironmentCredential, AzureCliCredential } = await import('@azure/identity');
   return new ChainedTokenCredential(new EnvironmentCredential(common), new AzureCliCredential());
+}
+
+/**
+ * Shares one token request among concurrent callers and reuses the token until shortly before it
+ * expires, so that signing in early (while the SDK modules load) and the first request's own sign-in
+ * are one request, and environments sharing a sign-in share its token.
+ */
+export function sharedTokenCredential(inner: TokenCredential): TokenCredential {
+  const cache = new Map<string, Promise<AccessToken | null>>();
+  return {
+    getToken(scopes, options) {
+      const key = [scopes].flat().join(' ');
+      const hit = cache.get(key);
+      if (hit) {
+        return hit.then((t) => {
+          if (t && t.expiresOnTimestamp - 5 * 60_000 > Date.now()) return t;
+          cache.delete(key);
+          return this.getToken(scopes, options);
+        });
+      }
+      const p = inner.getToken(scopes, options);
+      cache.set(key, p);
+      p.catch(() => cache.delete(key));
+      return p;
+    },
+  };
 }

@@ -48,6 +48,8 @@ export const INPUTS: InputDef[] = [
   { name: 'event-ttl-minutes', description: 'Event time to live in minutes (1-1440).', default: '1440' },
   { name: 'dead-letter-blob-container', description: 'Dead-letter destination as <storage account resource id>/blobServices/default/containers/<container>.' },
   { name: 'wait-timeout', description: 'How long to wait for the partner topic and long-running operations (e.g. 90s, 10m).', default: '10m' },
+  { name: 'metrics-window', description: "verify: how far back to read the partner topic's delivery metrics from Azure Monitor (published, matched, delivered, failed attempts, dropped, dead-lettered), e.g. 1h, 24h, 7d (1m to 30d). Reading them needs Microsoft.Insights/metrics/read (Monitoring Reader or Reader).", default: '24h' },
+  { name: 'probe', description: 'verify: provoke a harmless Auth0 event (a Management API read of a log stream that does not exist, which Auth0 logs as fapi in category management.fail; nothing is written in Azure or Auth0), then wait, within wait-timeout, until the metrics show it published and delivered; reports the latency.', default: 'false' },
   { name: 'dry-run', description: 'Plan only: print what would change and write nothing.', default: 'false' },
   { name: 'fail-on', description: 'Fail the step when health is: unhealthy | degraded | never.', default: 'unhealthy' },
   { name: 'config-file', description: 'Environments file (named environments with their targets and credential references).', default: '.github/auth0-eventgrid.yml' },

@@ -66,6 +66,8 @@ export interface Settings {
     deadLetter?: { resourceId: string; container: string };
   };
   waitTimeoutMs: number;
+  /** verify: the delivery metrics window, and whether to run the end-to-end probe. */
+  verify: { metricsWindowMs: number; probe: boolean };
   dryRun: boolean;
   failOn: FailOn;
   expiry: { warnDays: number; criticalDays: number; autoRenew: boolean; allowShorten: boolean };
@@ -294,6 +296,12 @@ export function parseSettings(raw: RawInputs): Settings {
   if (waitTimeoutMs === undefined || waitTimeoutMs < 1000 || waitTimeoutMs > 6 * 3_600_000) {
     bad('wait-timeout', `${show(waitRaw)} is not a duration from 1s to 6h (e.g. 90s, 10m)`);
   }
+  const metricsWindowRaw = get('metrics-window');
+  const metricsWindowMs = parseDurationMs(metricsWindowRaw);
+  if (metricsWindowMs === undefined || metricsWindowMs < 60_000 || metricsWindowMs > 30 * 86_400_000) {
+    bad('metrics-window', `${show(metricsWindowRaw)} is not a duration from 1m to 30d (e.g. 1h, 24h, 7d)`);
+  }
+  const probe = bool('probe');
   const dryRun = bool('dry-run');
   const failOn = oneOf('fail-on', ['unhealthy', 'degraded', 'never'] as const);
   const warnDays = int('warn-days', 0, 365);
@@ -345,6 +353,7 @@ export function parseSettings(raw: RawInputs): Settings {
       deadLetter,
     },
     waitTimeoutMs: waitTimeoutMs!,
+    verify: { metricsWindowMs: metricsWindowMs!, probe },
     dryRun,
     failOn,
     expiry: { warnDays, criticalDays, autoRenew, allowShorten },

@@ -4,14 +4,22 @@ import { auth0Entry } from '../azure/arm.js';
 import type { Run } from './run.js';
 import { findStream, findTopic, judge, observe } from './observe.js';
 import { activate } from './setup.js';
+import { deliveryMetrics } from './metrics.js';
+import { probe } from './probe.js';
 
-/** verify: read-only; every check is pass, warn or fail with a one-line fix. */
+/**
+ * verify: read-only; every check is pass, warn or fail with a one-line fix. Besides the state, the
+ * partner topic's delivery metrics over metrics-window; with probe: true, an end-to-end probe.
+ */
 export async function verify(run: Run): Promise<void> {
   const observed = await run.step('read', 'Read current state', async () => {
     const o = await observe(run);
     return { status: 'unchanged', detail: 'read provider, authorization, stream, partner topic and event subscriptions', value: o };
   });
-  if (observed) judge(run, observed);
+  if (!observed) return;
+  judge(run, observed);
+  const metrics = await deliveryMetrics(run, observed);
+  if (run.settings.verify.probe && !run.failed) await probe(run, observed, metrics);
 }
 
 /** activate-topic: find the stream's partner topic, check its source, activate it. */

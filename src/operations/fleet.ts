@@ -8,7 +8,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { Settings } from '../config/settings.js';
 import { AzureAdapter } from '../azure/arm.js';
-import { createCredential } from '../azure/credentials.js';
+import { createCredential, sharedTokenCredential } from '../azure/credentials.js';
 import { ThrottleGate } from '../azure/gate.js';
 import { Auth0Adapter } from '../auth0/log-streams.js';
 import type { Adapters } from './run.js';
@@ -38,15 +38,23 @@ export function adapterPool(getIdToken?: (audience: string) => Promise<string>):
     async adaptersFor(s) {
       const a = s.azureSignIn;
       const credKey = [a.kind, a.authorityHost, a.tenantId, a.clientId, a.clientSecret, a.audience].join('|');
-      const credential = memo(credentials, credKey, () => createCredential(a, getIdToken));
+      const credential = memo(credentials, credKey, async () => {
+        const c = sharedTokenCredential(await createCredential(a, getIdToken));
+        // Sign in now, while the SDK modules load: the credential caches the token for the first
+        // request. A failure here is reported by that request, in its step.
+        c.getToken(a.resourceManagerScope).catch(() => undefined);
+        return c;
+      });
       const armKey = [credKey, a.resourceManagerEndpoint, a.resourceManagerScope, s.azure.subscriptionId].join('|');
       const [az, a0] = await Promise.all([
         memo(azure, armKey, async () =>
           AzureAdapter.create({ subscriptionId: s.azure.subscriptionId, resourceManagerEndpoint: a.resourceManagerEndpoint, resourceManagerScope: a.resourceManagerScope, credential: await credential, gate: gates.azure }),
         ),
-        memo(auth0, [s.auth0.domain, s.auth0.clientId, s.auth0.clientSecret].join('|'), () =>
-          Auth0Adapter.create({ domain: s.auth0.domain, clientId: s.auth0.clientId, clientSecret: s.auth0.clientSecret, gate: gates.auth0 }),
-        ),
+        memo(auth0, [s.auth0.domain, s.auth0.clientId, s.auth0.clientSecret].join('|'), async () => {
+          const adapter = await Auth0Adapter.create({ domain: s.auth0.domain, clientId: s.auth0.clientId, clientSecret: s.auth0.clientSecret, gate: gates.auth0 });
+          adapter.accessToken().catch(() => undefined); // likewise: the token while the rest loads
+          return adapter;
+        }),
       ]);
       return { azure: az, auth0: a0 };
     },

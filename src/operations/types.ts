@@ -51,6 +51,48 @@ export interface Facts {
   daysUntilExpiry?: number;
   eventSubscriptionId?: string;
   providerState?: string;
+  /** verify: what Event Grid did with the topic's events over metrics-window (Azure Monitor). */
+  deliveryMetrics?: DeliveryMetricsFacts;
+  /** verify with probe: true: the end-to-end probe. */
+  probe?: ProbeFacts;
+}
+
+export interface DeliveryCounts {
+  matched: number;
+  delivered: number;
+  failedAttempts: number;
+  dropped: number;
+  deadLettered: number;
+}
+
+export interface DeliveryMetricsFacts {
+  /** The window as given (metrics-window), and its bounds on Azure's clock. */
+  window: string;
+  from: string;
+  to: string;
+  published: number;
+  unmatched: number;
+  /** Sums over the topic's event subscriptions. */
+  totals: DeliveryCounts;
+  /** Per event subscription (those with any count in the window). */
+  subscriptions: Record<string, DeliveryCounts>;
+}
+
+export interface ProbeFacts {
+  /** delivered: published and delivered; published: published, not delivered in time; not-published; not-run. */
+  outcome: 'delivered' | 'published' | 'not-published' | 'not-run';
+  /** When the probe's Auth0 request was made (ISO 8601, local clock). */
+  provokedAt?: string;
+  /** Time from the request until the metrics first showed the event published / delivered (ms, upper bounds: metrics are polled). */
+  publishedAfterMs?: number;
+  deliveredAfterMs?: number;
+  /** How long it waited at most (ms). */
+  waitedMs?: number;
+  /** Counts just before the request and at the end (published: PublishSuccessCount; delivered: DeliverySuccessCount). */
+  before?: { published: number; delivered: number; failedAttempts: number; dropped: number; deadLettered: number };
+  after?: { published: number; delivered: number; failedAttempts: number; dropped: number; deadLettered: number };
+  /** How many times the metrics were read while waiting. */
+  reads?: number;
 }
 
 export interface OperationResult {

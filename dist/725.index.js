@@ -1,5 +1,5 @@
-export const id = 112;
-export const ids = [112];
+export const id = 725;
+export const ids = [725];
 export const modules = {
 
 /***/ 5183:
@@ -1893,24 +1893,6 @@ module.exports = {
 	stderr: translateLevel(supportsColor(true, tty.isatty(2)))
 };
 
-
-/***/ }),
-
-/***/ 30:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.state = void 0;
-/**
- * Holds the singleton operationRequestMap, to be shared across CJS and ESM imports.
- */
-exports.state = {
-    operationRequestMap: new WeakMap(),
-};
-//# sourceMappingURL=state-cjs.js.map
 
 /***/ }),
 

@@ -1,8 +1,8 @@
-export const id = 310;
-export const ids = [310];
+export const id = 490;
+export const ids = [490];
 export const modules = {
 
-/***/ 6616:
+/***/ 16616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -62,7 +62,7 @@ function firstLine(s) {
 
 /***/ }),
 
-/***/ 3310:
+/***/ 60490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -76,9 +76,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/azure/errors.ts
-var errors = __webpack_require__(6616);
+var errors = __webpack_require__(16616);
 // EXTERNAL MODULE: ./src/config/facts.ts
-var facts = __webpack_require__(3553);
+var facts = __webpack_require__(93553);
 ;// CONCATENATED MODULE: ./src/operations/failures.ts
 
 
@@ -190,7 +190,7 @@ function toFailure(step, err, s) {
 }
 
 // EXTERNAL MODULE: ./src/operations/types.ts
-var types = __webpack_require__(1983);
+var types = __webpack_require__(91983);
 ;// CONCATENATED MODULE: ./src/operations/run.ts
 
 
@@ -361,6 +361,7 @@ class AzureAdapter {
     opts;
     eventGrid;
     resources;
+    metricsAdapter;
     /** Azure's time, from its answers' Date headers. */
     clock = new ServerClock();
     constructor(opts, eventGrid) {
@@ -368,7 +369,7 @@ class AzureAdapter {
         this.eventGrid = eventGrid;
     }
     static async create(opts) {
-        const { EventGridManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 5128));
+        const { EventGridManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(860), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 15128));
         const client = new EventGridManagementClient(opts.credential, opts.subscriptionId, {
             endpoint: opts.resourceManagerEndpoint,
             credentialScopes: [opts.resourceManagerScope],
@@ -383,7 +384,7 @@ class AzureAdapter {
     }
     async rm() {
         if (!this.resources) {
-            const { ResourceManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 3803));
+            const { ResourceManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(411), __webpack_require__.e(738), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 83803));
             this.resources = new ResourceManagementClient(this.opts.credential, this.opts.subscriptionId, {
                 endpoint: this.opts.resourceManagerEndpoint,
                 credentialScopes: [this.opts.resourceManagerScope],
@@ -395,6 +396,14 @@ class AzureAdapter {
                 this.resources.pipeline.addPolicy(this.opts.gate.policy(), { afterPhase: 'Retry' });
         }
         return this.resources;
+    }
+    /** Azure Monitor metrics (verify), with the same credential and endpoint; loaded on first use. */
+    async metrics() {
+        if (!this.metricsAdapter) {
+            const { MetricsAdapter } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(411), __webpack_require__.e(474)]).then(__webpack_require__.bind(__webpack_require__, 17474));
+            this.metricsAdapter = new MetricsAdapter({ resourceManagerEndpoint: this.opts.resourceManagerEndpoint, resourceManagerScope: this.opts.resourceManagerScope, credential: this.opts.credential });
+        }
+        return this.metricsAdapter;
     }
     // Microsoft.Resources
     async providerState(namespace) {
@@ -1101,20 +1110,317 @@ async function setup(run) {
     judge(run, observed);
 }
 
+;// CONCATENATED MODULE: ./src/operations/metrics.ts
+
+const METRICS_CHECK_ID = 'delivery-metrics';
+/** 24h, 7d, 90m, 45s: a window in the largest unit that divides it (days from 2 days on). */
+function formatWindow(ms) {
+    const day = 86_400_000;
+    if (ms > day && ms % day === 0)
+        return `${ms / day}d`;
+    for (const [size, unit] of [[3_600_000, 'h'], [60_000, 'm']])
+        if (ms >= size && ms % size === 0)
+            return `${ms / size}${unit}`;
+    return `${Math.round(ms / 1000)}s`;
+}
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** The fix for metrics Azure Monitor refused to show (403): the role that has Microsoft.Insights/metrics/read. */
+function metricsRoleFix(run) {
+    const { subscriptionId, resourceGroup } = run.settings.azure;
+    const scope = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
+    const who = run.settings.azureSignIn.clientId ?? '<client-id>';
+    return (`Grant the signed-in principal "Monitoring Reader" on ${scope} (\`az role assignment create --assignee ${who} --role "Monitoring Reader" --scope ${scope}\`): ` +
+        'reading metrics needs Microsoft.Insights/metrics/read, which EventGrid Contributor does not include (Reader has it too).');
+}
+/** The event subscription named `name` in the metrics (Azure Monitor may change its case). */
+function subscriptionNamed(o, name) {
+    return o.eventSubscriptions?.find((e) => e.name?.toLowerCase() === name.toLowerCase());
+}
+function deadLetterContainer(es) {
+    const dl = es?.deadLetterDestination;
+    if (!dl)
+        return undefined;
+    const account = String(dl.resourceId ?? '').split('/').pop();
+    return dl.blobContainerName ? `${account ? `${account}/` : ''}${dl.blobContainerName}` : undefined;
+}
+function factsOf(m, window) {
+    const stamp = (d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return { window, from: stamp(m.from), to: stamp(m.to), published: m.published, unmatched: m.unmatched, totals: { ...m.totals }, subscriptions: structuredClone(m.subscriptions) };
+}
+/** "3 failed attempts, 1 dead-lettered" for one subscription's failures (empty when none). */
+function failureWords(c) {
+    const parts = [];
+    if (c.failedAttempts)
+        parts.push(plural(c.failedAttempts, 'failed attempt'));
+    if (c.dropped)
+        parts.push(`${c.dropped} dropped`);
+    if (c.deadLettered)
+        parts.push(`${c.deadLettered} dead-lettered`);
+    return parts.join(', ');
+}
+/** Reads the topic's metrics over metrics-window and judges them (a fact and one check). */
+async function deliveryMetrics(run, o) {
+    const topicId = o.topic?.id;
+    if (!topicId)
+        return undefined;
+    const window = formatWindow(run.settings.verify.metricsWindowMs);
+    const title = `Event delivery (last ${window})`;
+    const read = await run.step('metrics', 'Read delivery metrics', async () => {
+        const to = run.now();
+        const from = new Date(to.getTime() - run.settings.verify.metricsWindowMs);
+        try {
+            const metrics = await (await run.adapters.azure.metrics()).partnerTopic(topicId, from, to);
+            return { status: 'unchanged', detail: `Azure Monitor: ${metrics.published} published, ${metrics.totals.delivered} delivered in the last ${window}`, value: { ok: true, metrics } };
+        }
+        catch (err) {
+            const error = (0,errors/* fromAzureError */.s)(err);
+            return {
+                status: 'skipped',
+                detail: `Azure Monitor answered ${error.code}${error.status ? ` (HTTP ${error.status})` : ''}: metrics not read`,
+                value: { ok: false, error, forbidden: error.status === 403 },
+            };
+        }
+    });
+    if (!read)
+        return undefined;
+    if (!read.ok) {
+        const e = read.error;
+        run.check(read.forbidden
+            ? {
+                id: METRICS_CHECK_ID,
+                title,
+                status: 'warn',
+                detail: `Not readable: Azure Monitor refused the metrics (${e.code}): the signed-in principal lacks Microsoft.Insights/metrics/read on the partner topic`,
+                fix: metricsRoleFix(run),
+            }
+            : { id: METRICS_CHECK_ID, title, status: 'warn', detail: `Not readable: ${e.code}: ${e.message}`, fix: 'Run verify again; if it persists, check https://status.azure.com (the other checks stand).' });
+        return read;
+    }
+    const m = read.metrics;
+    run.facts.deliveryMetrics = factsOf(m, window);
+    const t = m.totals;
+    const counts = `${m.published} published, ${t.matched} matched, ${t.delivered} delivered, ${plural(t.failedAttempts, 'failed attempt')}, ` + `${t.dropped} dropped, ${t.deadLettered} dead-lettered`;
+    const notes = [];
+    if (m.unmatched)
+        notes.push(`${m.unmatched} matched no event subscription`);
+    const pending = t.matched - t.delivered - t.dropped - t.deadLettered;
+    if (pending > 0 && (t.failedAttempts || t.dropped || t.deadLettered))
+        notes.push(`${pending} not yet delivered (in flight or being retried)`);
+    const failing = Object.entries(m.subscriptions).filter(([, c]) => c.failedAttempts || c.dropped || c.deadLettered);
+    const note = notes.length ? `; ${notes.join('; ')}` : '';
+    if (failing.length || t.failedAttempts || t.dropped || t.deadLettered) {
+        const per = failing.map(([name, c]) => `${name}: ${failureWords(c)}`).join('; ');
+        const names = failing.map(([name]) => subscriptionNamed(o, name)?.name ?? name);
+        const fixes = [];
+        if (t.failedAttempts) {
+            fixes.push(`Event Grid could not deliver to ${names.join(', ') || 'a subscription'}: check that the destination is reachable and answers 200-204 within 30 s (a webhook also answers the validation handshake); Event Grid retries until max-delivery-attempts or event-ttl-minutes`);
+        }
+        if (t.deadLettered) {
+            const containers = [...new Set(failing.map(([name]) => deadLetterContainer(subscriptionNamed(o, name))).filter(Boolean))];
+            fixes.push(`read the dead-lettered events${containers.length ? ` in ${containers.join(', ')}` : ' in the dead-letter container'} and send them again once the destination works`);
+        }
+        if (t.dropped)
+            fixes.push('dropped events are lost: set dead-letter-blob-container to keep undeliverable events');
+        run.check({ id: METRICS_CHECK_ID, title, status: 'warn', detail: `${counts}${per ? ` (${per})` : ''}${note}`, fix: fixes.join('; ') + '.' });
+    }
+    else if (!m.published) {
+        run.check({
+            id: METRICS_CHECK_ID,
+            title,
+            status: 'pass',
+            detail: `No events published in the last ${window}: nothing the stream's categories select happened in the tenant, or Auth0 could not publish (see the stream and topic checks)`,
+        });
+    }
+    else {
+        run.check({ id: METRICS_CHECK_ID, title, status: 'pass', detail: `${counts}: no delivery failures${note}` });
+    }
+    return read;
+}
+
+;// CONCATENATED MODULE: ./src/operations/probe.ts
+/**
+ * verify's end-to-end probe (probe: true): provoke one harmless Auth0 event and watch Azure Monitor until
+ * it shows the event published to the partner topic and delivered to a subscription.
+ *
+ * The event: a Management API read of a log stream that does not exist. The read fails (404), and Auth0
+ * logs every failed Management API call as `fapi` (category management.fail); successful reads are not
+ * logged. Nothing is written in Azure or Auth0 (besides Auth0's own log record). Just before it, the
+ * topic's metrics are read as a baseline; then they are read until PublishSuccessCount and
+ * DeliverySuccessCount have grown beyond it, bounded by wait-timeout (30 s at most when verify already
+ * found why it cannot arrive: topic not activated, stream not active, …). The latencies are upper bounds
+ * (the time until the read that first showed the counts). Metrics count events, not this one: another
+ * event published at the same moment counts as well.
+ */
+
+
+/** A log stream id that does not exist (the shape of Auth0's ids: lst_ and 16 digits). */
+const PROBE_LOG_STREAM_ID = 'lst_0000000000000000';
+/** The log category of the probe's event (fapi, Failed API Operation). */
+const PROBE_CATEGORY = 'management.fail';
+/** The longest wait when verify already found why the event cannot arrive. */
+const BLOCKED_WAIT_MS = 30_000;
+const CHECK_ID = 'probe';
+const TITLE = 'End-to-end probe';
+/** The checks whose failure means the probe's event cannot be published or delivered, and the warnings that mean it too. */
+const BLOCKING_FAILURES = ['provider', 'authorization', 'stream-sink', 'stream-status', 'partner-topic', 'activation'];
+const BLOCKING_WARNINGS = ['stream-status', 'activation', 'event-subscriptions'];
+function blocks(c) {
+    if (c.status === 'fail')
+        return BLOCKING_FAILURES.includes(c.id) || c.id.startsWith('event-subscription:');
+    return c.status === 'warn' && BLOCKING_WARNINGS.includes(c.id);
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+function countsOf(m) {
+    const t = m.totals;
+    return { published: m.published, delivered: t.delivered, failedAttempts: t.failedAttempts, dropped: t.dropped, deadLettered: t.deadLettered };
+}
+function notRun(run, status, detail, fix) {
+    run.facts.probe = { outcome: 'not-run' };
+    run.check({ id: CHECK_ID, title: TITLE, status, detail: `Not run: ${detail}`, fix });
+}
+/** Whether the stream streams the probe's category (no filters: every category). */
+function streamsProbeCategory(o) {
+    const cats = (o.stream?.filters ?? []).filter((f) => (f.type ?? 'category') === 'category').map((f) => f.name);
+    return !cats.length || cats.includes(PROBE_CATEGORY);
+}
+async function probe(run, o, metrics) {
+    const s = run.settings;
+    if (!o.stream)
+        return notRun(run, 'fail', `no Auth0 log stream named '${s.stream.name}'`, 'Run setup');
+    const topicId = o.topic?.id;
+    if (!topicId)
+        return notRun(run, 'fail', 'no partner topic to watch', 'Run setup (see the partner topic check)');
+    if (!streamsProbeCategory(o)) {
+        return notRun(run, 'warn', `the stream's filters leave out ${PROBE_CATEGORY}, the category of the probe's event (fapi), so it would never be published`, `Add ${PROBE_CATEGORY} to event-categories (or use "all") and run setup, or run verify without probe`);
+    }
+    if (!metrics?.ok) {
+        const why = metrics?.forbidden ? 'the delivery metrics, which show the event arriving, cannot be read' : `the delivery metrics cannot be read (${metrics?.error.code ?? 'unknown'})`;
+        return notRun(run, 'warn', why, metrics?.forbidden ? metricsRoleFix(run) : 'Run verify again later.');
+    }
+    const blockers = run.checks.filter(blocks);
+    const facts = { outcome: 'not-run' }; // until the step ends
+    run.facts.probe = facts;
+    const { azure, auth0 } = run.adapters;
+    const done = await run.step('probe', 'End-to-end probe', async () => {
+        const reader = await azure.metrics();
+        // The same window start for the baseline and every later read, on a minute boundary (Azure Monitor's grain).
+        const from = new Date(Math.floor((run.now().getTime() - 60_000) / 60_000) * 60_000);
+        const read = async () => countsOf(await reader.partnerTopic(topicId, from, run.now()));
+        const before = await read();
+        facts.before = before;
+        const provoked = Date.now();
+        facts.provokedAt = new Date(provoked).toISOString();
+        try {
+            await auth0.get(PROBE_LOG_STREAM_ID);
+        }
+        catch (err) {
+            // Any answer is a failed Management API call (logged as fapi); no answer means no event.
+            if (!(err instanceof errors/* ServiceError */._) || err.status === undefined)
+                throw err;
+        }
+        run.progress.info(`Probe: read log stream ${PROBE_LOG_STREAM_ID} (it does not exist; Auth0 logs the failure as fapi); watching the metrics of ${o.topic?.name}`);
+        const deadline = Math.max(provoked + 1000, blockers.length ? Math.min(run.deadline, provoked + BLOCKED_WAIT_MS) : run.deadline);
+        facts.waitedMs = deadline - provoked;
+        let after;
+        let reads = 0;
+        let lastReport = provoked;
+        for (;;) {
+            const elapsed = Date.now() - provoked;
+            // Soon after the request, then less often (a fifth of the time waited, at most 15 s): few reads however long Azure Monitor takes.
+            const delay = Math.min(Math.max(elapsed / 5, 300), 15_000, Math.max(0, deadline - Date.now()));
+            await new Promise((r) => setTimeout(r, delay));
+            after = await read();
+            reads++;
+            const now = Date.now();
+            if (facts.publishedAfterMs === undefined && after.published > before.published)
+                facts.publishedAfterMs = now - provoked;
+            if (facts.deliveredAfterMs === undefined && after.delivered > before.delivered)
+                facts.deliveredAfterMs = now - provoked;
+            if (facts.publishedAfterMs !== undefined && facts.deliveredAfterMs !== undefined)
+                break;
+            if (now >= deadline)
+                break;
+            if (now - lastReport >= 5000) {
+                lastReport = now;
+                run.progress.info(`Waiting for the probe event to be ${facts.publishedAfterMs === undefined ? 'published' : 'delivered'}: ${seconds(now - provoked)} elapsed, at most ${seconds(deadline - now)} more`);
+            }
+        }
+        facts.after = after;
+        facts.reads = reads;
+        facts.outcome = facts.deliveredAfterMs !== undefined && facts.publishedAfterMs !== undefined ? 'delivered' : facts.publishedAfterMs !== undefined ? 'published' : 'not-published';
+        const detail = facts.outcome === 'delivered'
+            ? `delivered after ${seconds(facts.deliveredAfterMs)}`
+            : facts.outcome === 'published'
+                ? `published after ${seconds(facts.publishedAfterMs)}, not delivered within ${seconds(deadline - provoked)}`
+                : `not published within ${seconds(deadline - provoked)}`;
+        return { status: 'unchanged', detail: `${detail} (${reads === 1 ? '1 metrics read' : `${reads} metrics reads`})`, value: true };
+    });
+    if (!done)
+        return; // the step failed (Auth0 or Azure Monitor unreachable): the failure says why
+    const b = facts.before;
+    const a = facts.after;
+    const waited = seconds(facts.waitedMs ?? 0);
+    const known = blockers.map((c) => `${c.title}: ${c.detail}`).join('; ');
+    const knownFix = [...new Set(blockers.map((c) => c.fix).filter(Boolean))].join('; ');
+    if (facts.outcome === 'delivered') {
+        run.check({
+            id: CHECK_ID,
+            title: TITLE,
+            status: 'pass',
+            detail: `An Auth0 event (fapi) was published after ${seconds(facts.publishedAfterMs)} and delivered after ${seconds(facts.deliveredAfterMs)} (PublishSuccessCount ${b.published} → ${a.published}, DeliverySuccessCount ${b.delivered} → ${a.delivered})`,
+        });
+    }
+    else if (facts.outcome === 'published') {
+        const failures = [
+            a.failedAttempts > b.failedAttempts && `${a.failedAttempts - b.failedAttempts} failed delivery attempts`,
+            a.dropped > b.dropped && `${a.dropped - b.dropped} dropped`,
+            a.deadLettered > b.deadLettered && `${a.deadLettered - b.deadLettered} dead-lettered`,
+        ].filter(Boolean);
+        run.check({
+            id: CHECK_ID,
+            title: TITLE,
+            status: 'fail',
+            detail: `The probe's Auth0 event was published (after ${seconds(facts.publishedAfterMs)}) but not delivered within ${waited}: DeliverySuccessCount stayed at ${a.delivered}` +
+                (failures.length ? `; meanwhile ${failures.join(', ')}` : '; no subscription took it (none matches fapi events, or deliveries are still being retried)') +
+                (known ? `. Found: ${known}` : ''),
+            fix: knownFix || "Check the event subscriptions' filters (included-event-types must let Auth0's fapi events through) and destinations; raise wait-timeout if Azure Monitor is slow",
+        });
+    }
+    else {
+        run.check({
+            id: CHECK_ID,
+            title: TITLE,
+            status: 'fail',
+            detail: `The probe's Auth0 event was not published to the partner topic within ${waited}: PublishSuccessCount stayed at ${a.published}, so Auth0 could not publish it` +
+                (known ? ` (${known})` : ' (see the stream\'s Health view in the Auth0 Dashboard, Monitoring > Streams)'),
+            fix: knownFix || 'Check the stream in the Auth0 Dashboard (Monitoring > Streams > Health), then run verify again; raise wait-timeout if Azure Monitor is slow to show events',
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/operations/commands.ts
 /** verify, activate-topic and teardown. */
 
 
 
 
-/** verify: read-only; every check is pass, warn or fail with a one-line fix. */
+
+
+/**
+ * verify: read-only; every check is pass, warn or fail with a one-line fix. Besides the state, the
+ * partner topic's delivery metrics over metrics-window; with probe: true, an end-to-end probe.
+ */
 async function verify(run) {
     const observed = await run.step('read', 'Read current state', async () => {
         const o = await observe(run);
         return { status: 'unchanged', detail: 'read provider, authorization, stream, partner topic and event subscriptions', value: o };
     });
-    if (observed)
-        judge(run, observed);
+    if (!observed)
+        return;
+    judge(run, observed);
+    const metrics = await deliveryMetrics(run, observed);
+    if (run.settings.verify.probe && !run.failed)
+        await probe(run, observed, metrics);
 }
 /** activate-topic: find the stream's partner topic, check its source, activate it. */
 async function activateTopic(run) {
@@ -1515,14 +1821,14 @@ async function createCredential(signIn, getIdToken) {
         ...(signIn.customCloud ? { disableInstanceDiscovery: true } : {}),
     };
     if (signIn.kind === 'secret') {
-        const { ClientSecretCredential } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 3989));
+        const { ClientSecretCredential } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(411), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 23989));
         return new ClientSecretCredential(signIn.tenantId, signIn.clientId, signIn.clientSecret, common);
     }
     if (signIn.kind === 'oidc') {
         if (!getIdToken) {
             throw new Error('azure-client-id and azure-tenant-id without azure-client-secret sign in with the workflow OIDC token, but none is available here: run inside a GitHub Actions job with `permissions: id-token: write`, or give azure-client-secret.');
         }
-        const { ClientAssertionCredential } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 3989));
+        const { ClientAssertionCredential } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(411), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 23989));
         const audience = signIn.audience;
         // MSAL asks for the assertion more than once per token request: reuse one OIDC token for a minute
         // (GitHub's tokens live for several minutes) instead of asking the runner each time.
@@ -1537,8 +1843,34 @@ async function createCredential(signIn, getIdToken) {
         };
         return new ClientAssertionCredential(signIn.tenantId, signIn.clientId, assertion, common);
     }
-    const { ChainedTokenCredential, EnvironmentCredential, AzureCliCredential } = await Promise.all(/* import() */[__webpack_require__.e(112), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 3989));
+    const { ChainedTokenCredential, EnvironmentCredential, AzureCliCredential } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(411), __webpack_require__.e(738), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 23989));
     return new ChainedTokenCredential(new EnvironmentCredential(common), new AzureCliCredential());
+}
+/**
+ * Shares one token request among concurrent callers and reuses the token until shortly before it
+ * expires, so that signing in early (while the SDK modules load) and the first request's own sign-in
+ * are one request, and environments sharing a sign-in share its token.
+ */
+function sharedTokenCredential(inner) {
+    const cache = new Map();
+    return {
+        getToken(scopes, options) {
+            const key = [scopes].flat().join(' ');
+            const hit = cache.get(key);
+            if (hit) {
+                return hit.then((t) => {
+                    if (t && t.expiresOnTimestamp - 5 * 60_000 > Date.now())
+                        return t;
+                    cache.delete(key);
+                    return this.getToken(scopes, options);
+                });
+            }
+            const p = inner.getToken(scopes, options);
+            cache.set(key, p);
+            p.catch(() => cache.delete(key));
+            return p;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/azure/gate.ts
@@ -1648,7 +1980,7 @@ class Auth0Adapter {
         });
     }
     static async create(opts) {
-        const { LogStreamsClient } = await __webpack_require__.e(/* import() */ 390).then(__webpack_require__.bind(__webpack_require__, 8390));
+        const { LogStreamsClient } = await __webpack_require__.e(/* import() */ 390).then(__webpack_require__.bind(__webpack_require__, 28390));
         return new Auth0Adapter(opts, LogStreamsClient);
     }
     get audience() {
@@ -1798,11 +2130,21 @@ function adapterPool(getIdToken) {
         async adaptersFor(s) {
             const a = s.azureSignIn;
             const credKey = [a.kind, a.authorityHost, a.tenantId, a.clientId, a.clientSecret, a.audience].join('|');
-            const credential = memo(credentials, credKey, () => createCredential(a, getIdToken));
+            const credential = memo(credentials, credKey, async () => {
+                const c = sharedTokenCredential(await createCredential(a, getIdToken));
+                // Sign in now, while the SDK modules load: the credential caches the token for the first
+                // request. A failure here is reported by that request, in its step.
+                c.getToken(a.resourceManagerScope).catch(() => undefined);
+                return c;
+            });
             const armKey = [credKey, a.resourceManagerEndpoint, a.resourceManagerScope, s.azure.subscriptionId].join('|');
             const [az, a0] = await Promise.all([
                 memo(azure, armKey, async () => AzureAdapter.create({ subscriptionId: s.azure.subscriptionId, resourceManagerEndpoint: a.resourceManagerEndpoint, resourceManagerScope: a.resourceManagerScope, credential: await credential, gate: gates.azure })),
-                memo(auth0, [s.auth0.domain, s.auth0.clientId, s.auth0.clientSecret].join('|'), () => Auth0Adapter.create({ domain: s.auth0.domain, clientId: s.auth0.clientId, clientSecret: s.auth0.clientSecret, gate: gates.auth0 })),
+                memo(auth0, [s.auth0.domain, s.auth0.clientId, s.auth0.clientSecret].join('|'), async () => {
+                    const adapter = await Auth0Adapter.create({ domain: s.auth0.domain, clientId: s.auth0.clientId, clientSecret: s.auth0.clientSecret, gate: gates.auth0 });
+                    adapter.accessToken().catch(() => undefined); // likewise: the token while the rest loads
+                    return adapter;
+                }),
             ]);
             return { azure: az, auth0: a0 };
         },
@@ -1911,7 +2253,7 @@ async function runInvocation(inv, ctx) {
     const results = await mapLimit(inv.environments, inv.run.concurrency, (s) => runCommand(s, ctx, pool));
     const fleet = fleetResult(inv.run.command, results, started, inv.run.dryRun, inv.configFile);
     if (inv.run.command === 'check-expiry' && inv.run.github.token && !inv.run.dryRun) {
-        const { syncTrackingIssues } = await __webpack_require__.e(/* import() */ 430).then(__webpack_require__.bind(__webpack_require__, 9430));
+        const { syncTrackingIssues } = await __webpack_require__.e(/* import() */ 430).then(__webpack_require__.bind(__webpack_require__, 19430));
         await syncTrackingIssues(fleet, inv, ctx.progress);
     }
     fleet.durationMs = Date.now() - started;
