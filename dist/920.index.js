@@ -987,6 +987,7 @@ async function grant(run, cfg, days, want) {
 
 
 
+
 const EVENTGRID_NAMESPACE = 'Microsoft.EventGrid';
 const RESOURCE_NAME = /^[A-Za-z0-9-]{3,64}$/;
 function findStream(streams, name) {
@@ -1062,9 +1063,12 @@ async function observe(run) {
 function expiryWarningMs(authorizationDays) {
     return Math.min(7 * DAY_MS, (authorizationDays * DAY_MS) / 2);
 }
+/** A remaining time in words: "13 days", "1 day", "5 hours" ("expired" once past). */
 function days(ms) {
+    if (ms <= 0)
+        return 'expired';
     const d = ms / DAY_MS;
-    return d >= 1.5 ? `${Math.round(d)} days` : d >= 1 ? '1 day' : `${Math.max(0, Math.round(ms / 3_600_000))} hours`;
+    return d >= 1.5 ? `${Math.round(d)} days` : d >= 1 ? '1 day' : `${Math.max(1, Math.round(ms / 3_600_000))} hours`;
 }
 /** The checks and facts for what was observed. */
 function judge(run, o) {
@@ -1207,6 +1211,36 @@ function describeDestination(e) {
     if (d.endpointType === 'WebHook')
         return `WebHook ${d.endpointBaseUrl ?? '(url hidden)'}`;
     return `${d.endpointType} ${d.resourceId ?? ''}${d.queueName ? ` queue ${d.queueName}` : ''}`.trim();
+}
+/** A step finding the configured stream (failing when there is none), for the commands that act on it. */
+async function lookupStream(run) {
+    const s = run.settings;
+    return run.step('stream-lookup', 'Find Auth0 log stream', async () => {
+        const found = findStream(await run.adapters.auth0.list(), s.stream.name);
+        if (!found)
+            throw new errors/* ServiceError */._('auth0', 404, 'StreamNotFound', `No Auth0 log stream named '${s.stream.name}': run setup first (or set stream-name).`);
+        return { status: 'unchanged', detail: `${found.id} (${found.status})`, value: found };
+    });
+}
+/** A step finding the stream's partner topic (failing when there is none). */
+async function lookupTopic(run, stream) {
+    return run.step('partner-topic', 'Partner topic', async () => {
+        const t = await findTopic(run, stream);
+        if (!t)
+            throw new errors/* ServiceError */._('azure', 404, 'PartnerTopicNotFound', `No Auth0 partner topic for stream ${stream.id} in ${run.settings.azure.resourceGroup}.`);
+        return { status: 'unchanged', detail: `${t.name} (source ${t.source}, ${t.activationState})`, value: t };
+    });
+}
+/** The facts of a stream and its topic, as the commands acting on the topic report them. */
+function recordTopicFacts(run, stream, t) {
+    Object.assign(run.facts, {
+        partnerTopicName: t.name,
+        partnerTopicId: t.id,
+        partnerTopicSource: t.source,
+        activationState: t.activationState,
+        logStreamId: stream.id,
+        streamStatus: stream.status,
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/operations/setup.ts
@@ -1826,7 +1860,6 @@ async function probe(run, o, metrics) {
 
 
 
-
 /**
  * verify: read-only; every check is pass, warn or fail with a one-line fix. Besides the state, the
  * partner topic's delivery metrics over metrics-window; with probe: true, an end-to-end probe.
@@ -1845,34 +1878,15 @@ async function verify(run) {
 }
 /** activate-topic: find the stream's partner topic, check its source, activate it. */
 async function activateTopic(run) {
-    const s = run.settings;
-    const { auth0 } = run.adapters;
-    const stream = await run.step('stream-lookup', 'Find Auth0 log stream', async () => {
-        const found = findStream(await auth0.list(), s.stream.name);
-        if (!found)
-            throw new errors/* ServiceError */._('auth0', 404, 'StreamNotFound', `No Auth0 log stream named '${s.stream.name}': run setup first (or set stream-name).`);
-        return { status: 'unchanged', detail: `${found.id} (${found.status})`, value: found };
-    });
+    const stream = await lookupStream(run);
     if (!stream)
         return;
-    const topic = await run.step('partner-topic', 'Partner topic', async () => {
-        const t = await findTopic(run, stream);
-        if (!t)
-            throw new errors/* ServiceError */._('azure', 404, 'PartnerTopicNotFound', `No Auth0 partner topic for stream ${stream.id} in ${s.azure.resourceGroup}.`);
-        return { status: 'unchanged', detail: `${t.name} (source ${t.source}, ${t.activationState})`, value: t };
-    });
+    const topic = await lookupTopic(run, stream);
     if (!topic)
         return;
     const activated = await run.step('activation', 'Activation', () => activate(run, topic, 'command'));
     const t = activated ?? topic;
-    Object.assign(run.facts, {
-        partnerTopicName: t.name,
-        partnerTopicId: t.id,
-        partnerTopicSource: t.source,
-        activationState: t.activationState,
-        logStreamId: stream.id,
-        streamStatus: stream.status,
-    });
+    recordTopicFacts(run, stream, t);
     if (activated)
         run.check({ id: 'activation', title: 'Topic activated', status: t.activationState === 'Activated' || run.dryRun ? 'pass' : 'fail', detail: `${t.activationState}` });
 }
@@ -1965,12 +1979,6 @@ async function teardown(run) {
 
 
 
-function daysText(ms) {
-    if (ms <= 0)
-        return 'expired';
-    const d = ms / DAY_MS;
-    return d >= 1.5 ? `${Math.round(d)} days` : d >= 1 ? '1 day' : `${Math.max(1, Math.round(ms / 3_600_000))} hours`;
-}
 function renewCommand(run) {
     const env = run.settings.environment ? `${run.settings.environment} ` : '';
     return `comment \`/renew-authorization ${env}${run.settings.authorizationDays}\` or run the workflow with command: renew-authorization`;
@@ -2023,13 +2031,13 @@ function judgeAuthorization(run, expiresAt, present) {
         run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Expired at ${new Date(expiresAt).toISOString()}: Auth0 can no longer create partner topics in ${rg}`, fix });
     }
     else if (expiresAt - now < criticalDays * DAY_MS) {
-        run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Critical: expires in ${daysText(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within critical-days (${criticalDays})`, fix });
+        run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Critical: expires in ${days(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within critical-days (${criticalDays})`, fix });
     }
     else if (expiresAt - now < warnDays * DAY_MS) {
-        run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'warn', detail: `Expires in ${daysText(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within warn-days (${warnDays})`, fix });
+        run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'warn', detail: `Expires in ${days(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within warn-days (${warnDays})`, fix });
     }
     else {
-        run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: `Until ${new Date(expiresAt).toISOString()} (${daysText(expiresAt - now)} left)` });
+        run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: `Until ${new Date(expiresAt).toISOString()} (${days(expiresAt - now)} left)` });
     }
 }
 async function checkExpiry(run) {
@@ -2091,7 +2099,7 @@ async function checkExpiry(run) {
             id: `activation:${t.name}`,
             title: `Topic ${t.name} activated`,
             status: left !== undefined && left < s.expiry.criticalDays * DAY_MS ? 'fail' : 'warn',
-            detail: `Never activated${at !== undefined ? `: Event Grid deletes it at ${new Date(at).toISOString()} (in ${daysText(left)})` : ''}`,
+            detail: `Never activated${at !== undefined ? `: Event Grid deletes it at ${new Date(at).toISOString()} (in ${days(left)})` : ''}`,
             fix: `Check its source (${t.source}), then comment \`/activate-topic${s.environment ? ` ${s.environment}` : ''}\` or run command: activate-topic`,
         });
     }
@@ -2124,25 +2132,7 @@ async function renewAuthorization(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/operations/stream.ts
-/**
- * resume-stream and deactivate-topic: the two remedies ChatOps offers beside activation and renewal.
- * - resume-stream: a paused (by a user) or suspended (by failed deliveries) Auth0 log stream is set
- *   back to `active`; a stream that is active already is left alone (no write).
- * - deactivate-topic: the stream's partner topic stops delivering (Event Grid drops its events until it
- *   is activated again); a topic never activated or already deactivated is left alone.
- * Both honour dry-run and report what they found and did like every other operation.
- */
 
-
-async function lookupStream(run) {
-    const s = run.settings;
-    return run.step('stream-lookup', 'Find Auth0 log stream', async () => {
-        const found = findStream(await run.adapters.auth0.list(), s.stream.name);
-        if (!found)
-            throw new errors/* ServiceError */._('auth0', 404, 'StreamNotFound', `No Auth0 log stream named '${s.stream.name}': run setup first (or set stream-name).`);
-        return { status: 'unchanged', detail: `${found.id} (${found.status})`, value: found };
-    });
-}
 const envSuffix = (run) => (run.settings.environment ? ` ${run.settings.environment}` : '');
 /** resume-stream: PATCH {status: "active"} on a paused or suspended stream. */
 async function resumeStream(run) {
@@ -2193,12 +2183,7 @@ async function deactivateTopic(run) {
     const stream = await lookupStream(run);
     if (!stream)
         return;
-    const topic = await run.step('partner-topic', 'Partner topic', async () => {
-        const t = await findTopic(run, stream);
-        if (!t)
-            throw new errors/* ServiceError */._('azure', 404, 'PartnerTopicNotFound', `No Auth0 partner topic for stream ${stream.id} in ${s.azure.resourceGroup}.`);
-        return { status: 'unchanged', detail: `${t.name} (source ${t.source}, ${t.activationState})`, value: t };
-    });
+    const topic = await lookupTopic(run, stream);
     if (!topic)
         return;
     const after = await run.step('deactivation', 'Deactivation', async () => {
@@ -2212,15 +2197,7 @@ async function deactivateTopic(run) {
         const t = await run.adapters.azure.deactivateTopic(s.azure.resourceGroup, topic.name);
         return { status: 'changed', detail: `Deactivated ${topic.name}`, changes: [change], value: t };
     });
-    const t = after ?? topic;
-    Object.assign(run.facts, {
-        partnerTopicName: t.name,
-        partnerTopicId: t.id,
-        partnerTopicSource: t.source,
-        activationState: t.activationState,
-        logStreamId: stream.id,
-        streamStatus: stream.status,
-    });
+    recordTopicFacts(run, stream, after ?? topic);
     if (after) {
         run.check({
             id: 'deactivation',

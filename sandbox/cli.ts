@@ -1,106 +1,134 @@
 /**
- * `npm run sandbox -- [--json] [--port N] [--seed file.json] [--ca-dir DIR] [--set key=value …]`
- * Starts the sandbox and keeps it running until interrupted. With --json the first stdout line is one
- * JSON object with every endpoint, the tenants' domains, seeded ids and credentials, and the CA path.
+ * The sandbox from a terminal: `npm run sandbox -- [--json] [--port N] [--seed file.json] [--ca-dir DIR]
+ * [--set key=value …]` (and `auth0-eventgrid sandbox`, which calls sandboxCommand). Starts the sandbox and
+ * keeps it running until interrupted. With --json the first stdout line is one JSON object with every
+ * endpoint, the tenants' domains, seeded ids and credentials, and the CA path.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startSandbox, type SandboxSettings, type Seed } from './index.js';
+import { startSandbox } from './index.js';
 import { DEFAULT_SETTINGS } from './core/context.js';
 
-function fail(msg: string): never {
-  process.stderr.write(`sandbox: ${msg}\n`);
-  process.exit(2);
+interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
 }
 
-export async function main(argv = process.argv.slice(2)): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        json: { type: 'boolean', default: false },
-        port: { type: 'string', default: '0' },
-        seed: { type: 'string' },
-        'ca-dir': { type: 'string' },
-        set: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-    });
-  } catch (e) {
-    fail(`${(e as Error).message}. Run with --help for the options.`);
-  }
-  const v = args.values;
+/** A bad option: the caller prints it with a pointer to --help. */
+export class SandboxUsageError extends Error {}
+
+const help = (bin: string) => `Usage: ${bin} [options]
+
+Starts the sandbox: Azure Resource Manager, Microsoft Entra ID (with a GitHub Actions OIDC issuer), the
+Auth0 Management API (one HTTPS listener per tenant) and the GitHub API on loopback over HTTPS, with
+event delivery (Auth0 log streams → partner topics → event subscriptions → your webhooks). Runs until
+interrupted (Ctrl-C).
+
+Options:
+  --json            print one JSON line with the endpoints, ids, credentials and the CA path
+  --port N          port of the Azure Resource Manager listener (0: any free port; default 0)
+  --seed FILE       seed file (JSON) describing subscriptions, principals and Auth0 tenants
+  --ca-dir DIR      keep the CA in DIR and reuse it on later starts (trust it once)
+  --set KEY=VALUE   a sandbox setting, e.g. --set validateWebhooks=true (repeatable)
+  --help, -h        show this help
+`;
+
+export async function sandboxCommand(argv: readonly string[], io: Io, bin = 'npm run sandbox --'): Promise<number> {
+  const { values: v } = parseArgs({
+    args: [...argv],
+    options: {
+      json: { type: 'boolean', default: false },
+      port: { type: 'string', default: '0' },
+      seed: { type: 'string' },
+      'ca-dir': { type: 'string' },
+      set: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: false,
+    strict: true,
+  });
   if (v.help) {
-    process.stdout.write(
-      [
-        'Usage: npm run sandbox -- [options]',
-        '  --json              print one JSON line with endpoints, ids, credentials and the CA path',
-        '  --port N            port of the Azure Resource Manager listener (0: any free port)',
-        '  --seed FILE         seed file (JSON) describing subscriptions, principals, Auth0 tenants',
-        '  --ca-dir DIR        keep the CA in DIR and reuse it on later starts (trust it once)',
-        `  --set KEY=VALUE     a setting (${Object.keys(DEFAULT_SETTINGS).join(', ')})`,
-        '',
-      ].join('\n'),
-    );
-    return;
+    io.stdout(help(bin));
+    return 0;
   }
   const port = Number(v.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port "${v.port}" must be an integer from 0 to 65535`);
-  let seed: Seed | undefined;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SandboxUsageError(`--port "${v.port}" must be an integer from 0 to 65535`);
+  let seed;
   if (v.seed) {
     try {
       seed = JSON.parse(readFileSync(v.seed, 'utf8'));
     } catch (e) {
-      fail(`--seed ${v.seed}: ${(e as Error).message}`);
+      throw new SandboxUsageError(`--seed ${v.seed}: ${(e as Error).message}`);
     }
   }
-  const settings: Partial<SandboxSettings> = {};
+  const settings: Record<string, unknown> = {};
+  const known = Object.keys(DEFAULT_SETTINGS).join(', ');
   for (const kv of v.set ?? []) {
     const [k, ...rest] = kv.split('=');
     const val = rest.join('=');
-    if (!(k in DEFAULT_SETTINGS)) fail(`--set ${kv}: unknown setting "${k}" (known: ${Object.keys(DEFAULT_SETTINGS).join(', ')})`);
-    const def = DEFAULT_SETTINGS[k as keyof SandboxSettings];
+    if (!(k in DEFAULT_SETTINGS)) throw new SandboxUsageError(`--set ${kv}: unknown setting "${k}" (known: ${known})`);
+    const def = DEFAULT_SETTINGS[k as keyof typeof DEFAULT_SETTINGS];
     if (typeof def === 'boolean') {
-      if (val !== 'true' && val !== 'false') fail(`--set ${kv}: "${k}" takes true or false`);
-      (settings as any)[k] = val === 'true';
-      continue;
-    }
-    (settings as any)[k] = typeof def === 'number' ? Number(val) : val;
-    if (typeof def === 'number' && !(Number((settings as any)[k]) >= 0)) fail(`--set ${kv}: "${k}" takes a non-negative number`);
+      if (val !== 'true' && val !== 'false') throw new SandboxUsageError(`--set ${kv}: "${k}" takes true or false`);
+      settings[k] = val === 'true';
+    } else if (typeof def === 'number') {
+      if (!(Number(val) >= 0) || val.trim() === '') throw new SandboxUsageError(`--set ${kv}: "${k}" takes a non-negative number`);
+      settings[k] = Number(val);
+    } else settings[k] = val;
   }
   let sandbox;
   try {
     sandbox = await startSandbox({ seed, settings, port, caDir: v['ca-dir'] });
   } catch (e) {
-    fail((e as Error).message);
+    io.stderr(`sandbox: ${(e as Error).message}\n`);
+    return 1;
   }
   const info = sandbox.info();
-  if (v.json) {
-    process.stdout.write(JSON.stringify(info) + '\n');
-  } else {
-    const lines = [
-      'auth0-eventgrid sandbox is running (Ctrl-C stops it)',
-      `  trust its CA:          export NODE_EXTRA_CA_CERTS=${info.caCertPath}`,
-      `  Azure Resource Manager ${info.endpoints.arm}`,
-      `  Entra ID authority     ${info.endpoints.entra}`,
-      `  GitHub Actions OIDC    ${info.endpoints.oidc}`,
-      ...info.auth0.map((t) => `  Auth0 tenant ${t.tenant.padEnd(10)}${t.domain}  (client id ${t.clientId})`),
-      `  subscription           ${info.azure.subscriptionId}  group ${info.azure.resourceGroup} (${info.azure.region})`,
-      `  service principal      ${info.azure.clientId} in tenant ${info.azure.tenantId}`,
-      `  admin API              ${info.endpoints.arm}/_sandbox/state`,
-      '  (credentials: --json prints them)',
-      '',
-    ];
-    process.stdout.write(lines.join('\n'));
+  if (v.json) io.stdout(JSON.stringify(info) + '\n');
+  else {
+    io.stdout(
+      [
+        'auth0-eventgrid sandbox is running (Ctrl-C stops it)',
+        `  trust its CA:          export NODE_EXTRA_CA_CERTS=${resolvePath(info.caCertPath)}`,
+        `  Azure Resource Manager ${info.endpoints.arm}`,
+        `  Entra ID authority     ${info.endpoints.entra}`,
+        `  GitHub Actions OIDC    ${info.endpoints.oidc}`,
+        ...info.auth0.map((t) => `  Auth0 tenant           ${t.tenant}: ${t.domain} (client id ${t.clientId})`),
+        `  subscription           ${info.azure.subscriptionId}  group ${info.azure.resourceGroup} (${info.azure.region})`,
+        `  service principal      ${info.azure.clientId} in tenant ${info.azure.tenantId}`,
+        `  admin API              ${info.endpoints.arm}/_sandbox/state`,
+        `  test events:           auth0-eventgrid send-test-event --via-sandbox ${info.endpoints.arm} --type s`,
+        '  (credentials: --json prints them)',
+        '',
+      ].join('\n'),
+    );
   }
-  const stop = async () => {
-    await sandbox.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await sandbox.stop();
+  return 0;
 }
 
-main().catch((e) => fail((e as Error).message));
+function invokedDirectly(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  const io: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+  sandboxCommand(process.argv.slice(2), io)
+    .then((code) => process.exit(code))
+    .catch((e) => {
+      const usage = e instanceof SandboxUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      io.stderr(`sandbox: ${(e as Error).message}${usage ? '\nRun with --help for the options.' : ''}\n`);
+      process.exit(2);
+    });
+}

@@ -17,8 +17,6 @@
  * A webhook URL may carry a key in its query: only its base URL is ever printed.
  */
 import { Agent } from 'node:https';
-import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import type { SandboxContext } from '../sandbox/core/context.js';
@@ -53,100 +51,14 @@ export async function runTool(tool: Tool, argv: readonly string[], io: Io): Prom
 
 // ---------------------------------------------------------------- sandbox
 
-const SANDBOX_HELP = `Usage: ${BIN} sandbox [options]
-
-Starts the sandbox: Azure Resource Manager, Microsoft Entra ID (with a GitHub Actions OIDC issuer), the
-Auth0 Management API (one HTTPS listener per tenant) and the GitHub API on loopback over HTTPS, with
-event delivery (Auth0 log streams → partner topics → event subscriptions → your webhooks). Runs until
-interrupted (Ctrl-C).
-
-Options:
-  --json            print one JSON line with the endpoints, ids, credentials and the CA path
-  --port N          port of the Azure Resource Manager listener (0: any free port; default 0)
-  --seed FILE       seed file (JSON) describing subscriptions, principals and Auth0 tenants
-  --ca-dir DIR      keep the CA in DIR and reuse it on later starts (trust it once)
-  --set KEY=VALUE   a sandbox setting, e.g. --set validateWebhooks=true (repeatable)
-  --help, -h        show this help
-`;
-
+/** The sandbox command is the sandbox's own (sandbox/cli.ts), loaded only here. */
 async function sandboxCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values: v } = parseArgs({
-    args: [...argv],
-    options: {
-      json: { type: 'boolean', default: false },
-      port: { type: 'string', default: '0' },
-      seed: { type: 'string' },
-      'ca-dir': { type: 'string' },
-      set: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
-    allowPositionals: false,
-    strict: true,
-  });
-  if (v.help) {
-    io.stdout(SANDBOX_HELP);
-    return 0;
-  }
-  const port = Number(v.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${v.port}" must be an integer from 0 to 65535`);
-  const [{ startSandbox }, { DEFAULT_SETTINGS }] = await Promise.all([import('../sandbox/index.js'), import('../sandbox/core/context.js')]);
-  let seed;
-  if (v.seed) {
-    try {
-      seed = JSON.parse(readFileSync(v.seed, 'utf8'));
-    } catch (e) {
-      throw new UsageError(`--seed ${v.seed}: ${(e as Error).message}`);
-    }
-  }
-  const settings: Record<string, unknown> = {};
-  const known = Object.keys(DEFAULT_SETTINGS).join(', ');
-  for (const kv of v.set ?? []) {
-    const [k, ...rest] = kv.split('=');
-    const val = rest.join('=');
-    if (!(k in DEFAULT_SETTINGS)) throw new UsageError(`--set ${kv}: unknown setting "${k}" (known: ${known})`);
-    const def = DEFAULT_SETTINGS[k as keyof typeof DEFAULT_SETTINGS];
-    if (typeof def === 'boolean') {
-      if (val !== 'true' && val !== 'false') throw new UsageError(`--set ${kv}: "${k}" takes true or false`);
-      settings[k] = val === 'true';
-    } else if (typeof def === 'number') {
-      if (!(Number(val) >= 0) || val.trim() === '') throw new UsageError(`--set ${kv}: "${k}" takes a non-negative number`);
-      settings[k] = Number(val);
-    } else settings[k] = val;
-  }
-  let sandbox;
+  const { sandboxCommand: run, SandboxUsageError } = await import('../sandbox/cli.js');
   try {
-    sandbox = await startSandbox({ seed, settings, port, caDir: v['ca-dir'] });
+    return await run(argv, io, `${BIN} sandbox`);
   } catch (e) {
-    io.stderr(`${BIN} sandbox: ${(e as Error).message}\n`);
-    return 1;
+    throw e instanceof SandboxUsageError ? new UsageError(e.message) : e;
   }
-  const info = sandbox.info();
-  if (v.json) io.stdout(JSON.stringify(info) + '\n');
-  else {
-    io.stdout(
-      [
-        `${BIN} sandbox is running (Ctrl-C stops it)`,
-        `  trust its CA:          export NODE_EXTRA_CA_CERTS=${resolvePath(info.caCertPath)}`,
-        `  Azure Resource Manager ${info.endpoints.arm}`,
-        `  Entra ID authority     ${info.endpoints.entra}`,
-        `  GitHub Actions OIDC    ${info.endpoints.oidc}`,
-        ...info.auth0.map((t) => `  Auth0 tenant           ${t.tenant}: ${t.domain} (client id ${t.clientId})`),
-        `  subscription           ${info.azure.subscriptionId}  group ${info.azure.resourceGroup} (${info.azure.region})`,
-        `  service principal      ${info.azure.clientId} in tenant ${info.azure.tenantId}`,
-        `  admin API              ${info.endpoints.arm}/_sandbox/state`,
-        `  test events:           ${BIN} send-test-event --via-sandbox ${info.endpoints.arm} --type s`,
-        '  (credentials: --json prints them)',
-        '',
-      ].join('\n'),
-    );
-  }
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await sandbox.stop();
-  return 0;
 }
 
 // ---------------------------------------------------------------- send-test-event

@@ -3905,17 +3905,13 @@ async function validateEventGridEndpoint(agent, url, timeoutMs, nowMs, topicId, 
 /* harmony export */ });
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33216);
-/* harmony import */ var _sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42602);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(91227);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33216);
+/* harmony import */ var _sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42602);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(91227);
 /**
  * The CLI's tools for people building Auth0-event consumers (loaded only for these commands):
  *
@@ -3940,8 +3936,6 @@ async function validateEventGridEndpoint(agent, url, timeoutMs, nowMs, topicId, 
 
 
 
-
-
 const BIN = 'auth0-eventgrid';
 const DELIVERY_TIMEOUT_MS = 30_000;
 class UsageError extends Error {
@@ -3959,107 +3953,15 @@ async function runTool(tool, argv, io) {
     }
 }
 // ---------------------------------------------------------------- sandbox
-const SANDBOX_HELP = `Usage: ${BIN} sandbox [options]
-
-Starts the sandbox: Azure Resource Manager, Microsoft Entra ID (with a GitHub Actions OIDC issuer), the
-Auth0 Management API (one HTTPS listener per tenant) and the GitHub API on loopback over HTTPS, with
-event delivery (Auth0 log streams → partner topics → event subscriptions → your webhooks). Runs until
-interrupted (Ctrl-C).
-
-Options:
-  --json            print one JSON line with the endpoints, ids, credentials and the CA path
-  --port N          port of the Azure Resource Manager listener (0: any free port; default 0)
-  --seed FILE       seed file (JSON) describing subscriptions, principals and Auth0 tenants
-  --ca-dir DIR      keep the CA in DIR and reuse it on later starts (trust it once)
-  --set KEY=VALUE   a sandbox setting, e.g. --set validateWebhooks=true (repeatable)
-  --help, -h        show this help
-`;
+/** The sandbox command is the sandbox's own (sandbox/cli.ts), loaded only here. */
 async function sandboxCommand(argv, io) {
-    const { values: v } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
-        args: [...argv],
-        options: {
-            json: { type: 'boolean', default: false },
-            port: { type: 'string', default: '0' },
-            seed: { type: 'string' },
-            'ca-dir': { type: 'string' },
-            set: { type: 'string', multiple: true },
-            help: { type: 'boolean', short: 'h' },
-        },
-        allowPositionals: false,
-        strict: true,
-    });
-    if (v.help) {
-        io.stdout(SANDBOX_HELP);
-        return 0;
-    }
-    const port = Number(v.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new UsageError(`--port "${v.port}" must be an integer from 0 to 65535`);
-    const [{ startSandbox }, { DEFAULT_SETTINGS }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(320), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 9095)), __webpack_require__.e(/* import() */ 23).then(__webpack_require__.bind(__webpack_require__, 3023))]);
-    let seed;
-    if (v.seed) {
-        try {
-            seed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(v.seed, 'utf8'));
-        }
-        catch (e) {
-            throw new UsageError(`--seed ${v.seed}: ${e.message}`);
-        }
-    }
-    const settings = {};
-    const known = Object.keys(DEFAULT_SETTINGS).join(', ');
-    for (const kv of v.set ?? []) {
-        const [k, ...rest] = kv.split('=');
-        const val = rest.join('=');
-        if (!(k in DEFAULT_SETTINGS))
-            throw new UsageError(`--set ${kv}: unknown setting "${k}" (known: ${known})`);
-        const def = DEFAULT_SETTINGS[k];
-        if (typeof def === 'boolean') {
-            if (val !== 'true' && val !== 'false')
-                throw new UsageError(`--set ${kv}: "${k}" takes true or false`);
-            settings[k] = val === 'true';
-        }
-        else if (typeof def === 'number') {
-            if (!(Number(val) >= 0) || val.trim() === '')
-                throw new UsageError(`--set ${kv}: "${k}" takes a non-negative number`);
-            settings[k] = Number(val);
-        }
-        else
-            settings[k] = val;
-    }
-    let sandbox;
+    const { sandboxCommand: run, SandboxUsageError } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(320), __webpack_require__.e(344)]).then(__webpack_require__.bind(__webpack_require__, 17344));
     try {
-        sandbox = await startSandbox({ seed, settings, port, caDir: v['ca-dir'] });
+        return await run(argv, io, `${BIN} sandbox`);
     }
     catch (e) {
-        io.stderr(`${BIN} sandbox: ${e.message}\n`);
-        return 1;
+        throw e instanceof SandboxUsageError ? new UsageError(e.message) : e;
     }
-    const info = sandbox.info();
-    if (v.json)
-        io.stdout(JSON.stringify(info) + '\n');
-    else {
-        io.stdout([
-            `${BIN} sandbox is running (Ctrl-C stops it)`,
-            `  trust its CA:          export NODE_EXTRA_CA_CERTS=${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(info.caCertPath)}`,
-            `  Azure Resource Manager ${info.endpoints.arm}`,
-            `  Entra ID authority     ${info.endpoints.entra}`,
-            `  GitHub Actions OIDC    ${info.endpoints.oidc}`,
-            ...info.auth0.map((t) => `  Auth0 tenant           ${t.tenant}: ${t.domain} (client id ${t.clientId})`),
-            `  subscription           ${info.azure.subscriptionId}  group ${info.azure.resourceGroup} (${info.azure.region})`,
-            `  service principal      ${info.azure.clientId} in tenant ${info.azure.tenantId}`,
-            `  admin API              ${info.endpoints.arm}/_sandbox/state`,
-            `  test events:           ${BIN} send-test-event --via-sandbox ${info.endpoints.arm} --type s`,
-            '  (credentials: --json prints them)',
-            '',
-        ].join('\n'));
-    }
-    await new Promise((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-    });
-    await sandbox.stop();
-    return 0;
 }
 // ---------------------------------------------------------------- send-test-event
 const SEND_HELP = `Usage: ${BIN} send-test-event (--to <https url> | --via-sandbox <arm url>) [options]
@@ -4067,7 +3969,7 @@ const SEND_HELP = `Usage: ${BIN} send-test-event (--to <https url> | --via-sandb
 Sends realistic Auth0 log events (records valid against Auth0's log schema) for developing a consumer.
 
   --to URL            your webhook: first Event Grid's CloudEvents handshake (OPTIONS with
-                      WebHook-Request-Origin: ${_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_6__/* .EVENTGRID_ORIGIN */ .EQ}; answer 200 with WebHook-Allowed-Origin),
+                      WebHook-Request-Origin: ${_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_4__/* .EVENTGRID_ORIGIN */ .EQ}; answer 200 with WebHook-Allowed-Origin),
                       then one CloudEvent 1.0 per POST, as Event Grid delivers Auth0's events
   --via-sandbox URL   the sandbox's Azure Resource Manager URL: write the records into a sandbox tenant's
                       log, so that they flow through its log stream, partner topic and event subscriptions
@@ -4087,7 +3989,7 @@ Exit codes: 0 all events delivered (or, with --via-sandbox, published to an acti
 handshake or delivery, 2 bad usage. Trust a local endpoint's CA with NODE_EXTRA_CA_CERTS.
 `;
 async function sendTestEvent(argv, io) {
-    const { values: v } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+    const { values: v } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
         args: [...argv],
         options: {
             to: { type: 'string' },
@@ -4112,7 +4014,7 @@ async function sendTestEvent(argv, io) {
     if (!!v.to === !!v['via-sandbox'])
         throw new UsageError('give one destination: --to <webhook url> or --via-sandbox <arm url>');
     const types = v.type.split(',').map((t) => t.trim()).filter(Boolean);
-    const unknown = types.filter((t) => !_sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .LOG_CODES */ .G2[t]);
+    const unknown = types.filter((t) => !_sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_CODES */ .G2[t]);
     if (!types.length || unknown.length)
         throw new UsageError(`--type: ${unknown.length ? `unknown ${unknown.map((t) => `"${t}"`).join(', ')}` : 'empty'}; use Auth0 log event type codes such as s, f, sapi, fapi, seccft, ss, slo`);
     const count = Number(v.count);
@@ -4160,20 +4062,20 @@ function urlSecrets(url) {
                 out.push(value);
         if (u.password.length >= 4)
             out.push(u.password);
-        if ((0,_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_6__/* .baseUrl */ .pc)(url).replace(/\/+$/, '') !== url.replace(/\/+$/, ''))
+        if ((0,_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_4__/* .baseUrl */ .pc)(url).replace(/\/+$/, '') !== url.replace(/\/+$/, ''))
             out.push(url);
     }
     catch {
         out.push(url);
     }
-    return (0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .expandSecrets */ .Wj)(out);
+    return (0,_report_index_js__WEBPACK_IMPORTED_MODULE_5__/* .expandSecrets */ .Wj)(out);
 }
 /** The records, shaped as Auth0 writes them (log_id, date, tenant_name, the fields the type's schema requires). */
 function makeRecords(opts) {
     const tenant = {
         name: opts.tenant,
         domain: `${opts.tenant}.us.auth0.com`,
-        clients: new Map([['client', { clientId: (0,node_crypto__WEBPACK_IMPORTED_MODULE_4__.randomBytes)(16).toString('base64url').slice(0, 32), name: 'My App' }]]),
+        clients: new Map([['client', { clientId: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(16).toString('base64url').slice(0, 32), name: 'My App' }]]),
         logStreams: new Map(),
         logs: [],
         streamLimit: 10,
@@ -4182,49 +4084,49 @@ function makeRecords(opts) {
     const out = [];
     for (let i = 0; i < opts.count; i++)
         for (const type of opts.types)
-            out.push((0,_sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .writeLogRecord */ .JT)(ctx, tenant.name, { ...opts.data, type }));
+            out.push((0,_sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_3__/* .writeLogRecord */ .JT)(ctx, tenant.name, { ...opts.data, type }));
     return out;
 }
 async function sendDirect(url, opts, ce, io) {
     const secrets = urlSecrets(url);
-    const out = (t) => io.stdout((0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .redact */ .E$)(t, secrets));
-    const err = (t) => io.stderr((0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .redact */ .E$)(t, secrets));
-    const endpoint = (0,_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_6__/* .baseUrl */ .pc)(url);
+    const out = (t) => io.stdout((0,_report_index_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)(t, secrets));
+    const err = (t) => io.stderr((0,_report_index_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)(t, secrets));
+    const endpoint = (0,_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_4__/* .baseUrl */ .pc)(url);
     const tenant = opts.tenant ?? 'my-tenant';
     const agent = new node_https__WEBPACK_IMPORTED_MODULE_0__.Agent({ keepAlive: true, maxSockets: 4 });
     try {
         // 1. The CloudEvents abuse-protection handshake, as Event Grid runs it when a subscription is created.
-        const hs = await (0,_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_6__/* .validateCloudEventsEndpoint */ .mk)(agent, url, DELIVERY_TIMEOUT_MS, Date.now());
+        const hs = await (0,_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_4__/* .validateCloudEventsEndpoint */ .mk)(agent, url, DELIVERY_TIMEOUT_MS, Date.now());
         if (hs.error) {
             const network = hs.exchange.error ? ` (no answer: ${hs.exchange.error})` : '';
             const msg = `${BIN} send-test-event: the endpoint refused Event Grid's handshake, so Event Grid would not deliver to it${network}.\n` +
                 `${hs.error.message}\n` +
-                `Fix: answer OPTIONS with 200 and the header WebHook-Allowed-Origin: ${_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_6__/* .EVENTGRID_ORIGIN */ .EQ} (or *), echoing WebHook-Request-Origin.`;
+                `Fix: answer OPTIONS with 200 and the header WebHook-Allowed-Origin: ${_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_4__/* .EVENTGRID_ORIGIN */ .EQ} (or *), echoing WebHook-Request-Origin.`;
             if (opts.json)
                 out(JSON.stringify({ mode: 'direct', endpoint, handshake: { ok: false, status: hs.exchange.status, error: hs.exchange.error, message: hs.error.message }, events: [], sent: 0, delivered: 0, failed: 0 }, null, 2) + '\n');
             err(msg + '\n');
             return 1;
         }
         if (!opts.json)
-            out(`Handshake: OPTIONS ${endpoint} → ${hs.exchange.status}, origin ${_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_6__/* .EVENTGRID_ORIGIN */ .EQ} allowed${hs.allowedRate ? `, rate ${hs.allowedRate}` : ''}\n`);
+            out(`Handshake: OPTIONS ${endpoint} → ${hs.exchange.status}, origin ${_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_4__/* .EVENTGRID_ORIGIN */ .EQ} allowed${hs.allowedRate ? `, rate ${hs.allowedRate}` : ''}\n`);
         // 2. One CloudEvent per POST, with Event Grid's headers.
         const records = makeRecords({ ...opts, tenant });
         const source = ce.source ?? `auth0.com/${tenant}/log-streams/send-test-event`;
         const deliveries = [];
         for (const [i, record] of records.entries()) {
-            const vars = { code: record.type, category: _sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .LOG_CODES */ .G2[record.type]?.category ?? '', tenant, log_id: record.log_id, stream: 'send-test-event' };
+            const vars = { code: record.type, category: _sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_CODES */ .G2[record.type]?.category ?? '', tenant, log_id: record.log_id, stream: 'send-test-event' };
             const fill = (t) => t.replace(/\{(code|category|tenant|stream|log_id)\}/g, (_, k) => vars[k]);
             const event = { specversion: '1.0', id: record.log_id, source, type: fill(ce.eventType) || record.type, subject: fill(ce.subject) || undefined, time: record.date, datacontenttype: 'application/json', data: record };
             const headers = {
                 'content-type': 'application/cloudevents+json; charset=utf-8',
-                'webhook-request-origin': _sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_6__/* .EVENTGRID_ORIGIN */ .EQ,
+                'webhook-request-origin': _sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_4__/* .EVENTGRID_ORIGIN */ .EQ,
                 'aeg-event-type': 'Notification',
                 'aeg-subscription-name': 'SEND-TEST-EVENT',
                 'aeg-delivery-count': '0',
                 'aeg-metadata-version': '1',
                 'aeg-data-version': '',
             };
-            const r = await (0,_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_6__/* .send */ .tN)(agent, 'POST', url, headers, JSON.stringify(event), DELIVERY_TIMEOUT_MS);
+            const r = await (0,_sandbox_delivery_webhook_js__WEBPACK_IMPORTED_MODULE_4__/* .send */ .tN)(agent, 'POST', url, headers, JSON.stringify(event), DELIVERY_TIMEOUT_MS);
             const ok = r.status >= 200 && r.status <= 204;
             const d = { n: i + 1, type: record.type, id: record.log_id, status: r.status, outcome: ok ? 'delivered' : 'failed', ...(r.error ? { error: r.error } : {}), durationMs: Math.round(r.durationMs) };
             deliveries.push(d);
@@ -4283,7 +4185,7 @@ async function sendViaSandbox(arm, opts, io) {
         // Which streams take which records: active eventgrid streams whose category filters select them.
         const selects = (s, r) => {
             const cats = (s.filters ?? []).filter((f) => (f.type ?? 'category') === 'category').map((f) => f.name);
-            return !cats.length || cats.includes(_sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .LOG_CODES */ .G2[r.type]?.category);
+            return !cats.length || cats.includes(_sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_CODES */ .G2[r.type]?.category);
         };
         const routes = streams.map((s) => ({ id: s.id, name: s.name, status: s.status, topic: s.partnerTopic, records: s.status === 'active' ? written.filter((r) => selects(s, r)).length : 0 }));
         const expected = routes.reduce((n, r) => n + r.records, 0);
@@ -4313,7 +4215,7 @@ async function sendViaSandbox(arm, opts, io) {
         else {
             const lines = [`Wrote ${written.length} ${written.length === 1 ? 'record' : 'records'} to the log of Auth0 tenant ${tenant} in the sandbox at ${arm}:`];
             for (const r of written)
-                lines.push(`  ${r.type.padEnd(8)} ${r.log_id}  ${_sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .LOG_CODES */ .G2[r.type]?.category ?? ''}`);
+                lines.push(`  ${r.type.padEnd(8)} ${r.log_id}  ${_sandbox_auth0_logs_js__WEBPACK_IMPORTED_MODULE_3__/* .LOG_CODES */ .G2[r.type]?.category ?? ''}`);
             if (!streamResults.length)
                 lines.push(`No eventgrid log stream in tenant ${tenant}: nothing is published (run setup against the sandbox first).`);
             for (const s of streamResults) {

@@ -1357,24 +1357,18 @@ function fleet_fleetMarkdown(f) {
     }
     return out.join('\n') + '\n';
 }
-function fleet_table(rows) {
-    const widths = [];
-    for (const r of rows)
-        r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
-    return rows.map((r) => ('  ' + r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - [...c].length))).join('  ')).trimEnd());
-}
 function fleetText(f, details = false) {
     const t = (s) => (0,report_escape/* textLine */.uu)(s === undefined ? '' : String(s));
     const out = [];
     out.push(`auth0-eventgrid ${t(f.command)}: ${model_HEALTH_BADGE[f.health].word.toUpperCase()} (${f.environments.length} environments, most urgent first)${f.dryRun ? ' (dry run)' : ''}`);
     out.push(`Took ${model_formatDuration(f.durationMs)}, started ${t(f.startedAt)}`);
-    out.push('', ...fleet_table([
+    out.push('', ...text_table([
         ['ENVIRONMENT', 'HEALTH', 'EXPIRES', 'DAYS', 'STREAM', 'TOPIC', 'DETAIL'],
         ...f.environments.map((r) => [t(r.environment), r.failure ? 'FAILED' : r.health, t(r.facts.authorizationExpiresAt), t(r.facts.daysUntilExpiry), t(r.facts.streamStatus), t(r.facts.activationState), t(headline(r))]),
     ]));
     if (f.tracking.length) {
         out.push('', 'Tracking issues');
-        out.push(...fleet_table([['ENVIRONMENT', 'PROBLEM', 'ISSUE', 'ACTION'], ...f.tracking.map((x) => [t(x.environment), t(x.problem), `#${x.issueNumber}`, x.action])]));
+        out.push(...text_table([['ENVIRONMENT', 'PROBLEM', 'ISSUE', 'ACTION'], ...f.tracking.map((x) => [t(x.environment), t(x.problem), `#${x.issueNumber}`, x.action])]));
     }
     if (f.trackingFailure)
         out.push('', `Tracking issues not kept: ${t(f.trackingFailure.code)}: ${t(f.trackingFailure.message)} Fix: ${t(f.trackingFailure.fix)}`);

@@ -1,8 +1,7 @@
 /** verify, activate-topic and teardown. */
-import { ServiceError } from '../azure/errors.js';
 import { auth0Entry } from '../azure/arm.js';
 import type { Run } from './run.js';
-import { findStream, findTopic, judge, observe } from './observe.js';
+import { findStream, findTopic, judge, lookupStream, lookupTopic, observe, recordTopicFacts } from './observe.js';
 import { activate } from './setup.js';
 import { deliveryMetrics } from './metrics.js';
 import { probe } from './probe.js';
@@ -24,30 +23,13 @@ export async function verify(run: Run): Promise<void> {
 
 /** activate-topic: find the stream's partner topic, check its source, activate it. */
 export async function activateTopic(run: Run): Promise<void> {
-  const s = run.settings;
-  const { auth0 } = run.adapters;
-  const stream = await run.step('stream-lookup', 'Find Auth0 log stream', async () => {
-    const found = findStream(await auth0.list(), s.stream.name);
-    if (!found) throw new ServiceError('auth0', 404, 'StreamNotFound', `No Auth0 log stream named '${s.stream.name}': run setup first (or set stream-name).`);
-    return { status: 'unchanged', detail: `${found.id} (${found.status})`, value: found };
-  });
+  const stream = await lookupStream(run);
   if (!stream) return;
-  const topic = await run.step('partner-topic', 'Partner topic', async () => {
-    const t = await findTopic(run, stream);
-    if (!t) throw new ServiceError('azure', 404, 'PartnerTopicNotFound', `No Auth0 partner topic for stream ${stream.id} in ${s.azure.resourceGroup}.`);
-    return { status: 'unchanged', detail: `${t.name} (source ${t.source}, ${t.activationState})`, value: t };
-  });
+  const topic = await lookupTopic(run, stream);
   if (!topic) return;
   const activated = await run.step('activation', 'Activation', () => activate(run, topic, 'command'));
   const t = activated ?? topic;
-  Object.assign(run.facts, {
-    partnerTopicName: t.name,
-    partnerTopicId: t.id,
-    partnerTopicSource: t.source,
-    activationState: t.activationState,
-    logStreamId: stream.id,
-    streamStatus: stream.status,
-  });
+  recordTopicFacts(run, stream, t);
   if (activated) run.check({ id: 'activation', title: 'Topic activated', status: t.activationState === 'Activated' || run.dryRun ? 'pass' : 'fail', detail: `${t.activationState}` });
 }
 

@@ -12,14 +12,9 @@ import { auth0Entry } from '../azure/arm.js';
 import { ServiceError } from '../azure/errors.js';
 import { DAY_MS, type Run, type StepOutcome } from './run.js';
 import { grant, grantChanges, wantedExpiry } from './authorization.js';
-import { findStream, isAuth0Topic, sourceNamesTenant } from './observe.js';
+import { days, findStream, isAuth0Topic, sourceNamesTenant } from './observe.js';
 
 
-function daysText(ms: number): string {
-  if (ms <= 0) return 'expired';
-  const d = ms / DAY_MS;
-  return d >= 1.5 ? `${Math.round(d)} days` : d >= 1 ? '1 day' : `${Math.max(1, Math.round(ms / 3_600_000))} hours`;
-}
 
 function renewCommand(run: Run): string {
   const env = run.settings.environment ? `${run.settings.environment} ` : '';
@@ -69,11 +64,11 @@ function judgeAuthorization(run: Run, expiresAt: number | undefined, present: bo
   } else if (expiresAt <= now) {
     run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Expired at ${new Date(expiresAt).toISOString()}: Auth0 can no longer create partner topics in ${rg}`, fix });
   } else if (expiresAt - now < criticalDays * DAY_MS) {
-    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Critical: expires in ${daysText(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within critical-days (${criticalDays})`, fix });
+    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Critical: expires in ${days(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within critical-days (${criticalDays})`, fix });
   } else if (expiresAt - now < warnDays * DAY_MS) {
-    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'warn', detail: `Expires in ${daysText(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within warn-days (${warnDays})`, fix });
+    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'warn', detail: `Expires in ${days(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within warn-days (${warnDays})`, fix });
   } else {
-    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: `Until ${new Date(expiresAt).toISOString()} (${daysText(expiresAt - now)} left)` });
+    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: `Until ${new Date(expiresAt).toISOString()} (${days(expiresAt - now)} left)` });
   }
 }
 
@@ -134,7 +129,7 @@ export async function checkExpiry(run: Run): Promise<void> {
       id: `activation:${t.name}`,
       title: `Topic ${t.name} activated`,
       status: left !== undefined && left < s.expiry.criticalDays * DAY_MS ? 'fail' : 'warn',
-      detail: `Never activated${at !== undefined ? `: Event Grid deletes it at ${new Date(at).toISOString()} (in ${daysText(left!)})` : ''}`,
+      detail: `Never activated${at !== undefined ? `: Event Grid deletes it at ${new Date(at).toISOString()} (in ${days(left!)})` : ''}`,
       fix: `Check its source (${t.source}), then comment \`/activate-topic${s.environment ? ` ${s.environment}` : ''}\` or run command: activate-topic`,
     });
   }

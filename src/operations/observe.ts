@@ -6,6 +6,7 @@ import type { EventSubscription, PartnerConfiguration, PartnerTopic } from '../a
 import { auth0Entry, type Auth0Authorization } from '../azure/arm.js';
 import type { LogStream } from '../auth0/log-streams.js';
 import { AUTH0_PARTNER_IMMUTABLE_ID } from '../config/facts.js';
+import { ServiceError } from '../azure/errors.js';
 import { DAY_MS, type Run } from './run.js';
 
 export const EVENTGRID_NAMESPACE = 'Microsoft.EventGrid';
@@ -91,9 +92,11 @@ export function expiryWarningMs(authorizationDays: number): number {
   return Math.min(7 * DAY_MS, (authorizationDays * DAY_MS) / 2);
 }
 
-function days(ms: number): string {
+/** A remaining time in words: "13 days", "1 day", "5 hours" ("expired" once past). */
+export function days(ms: number): string {
+  if (ms <= 0) return 'expired';
   const d = ms / DAY_MS;
-  return d >= 1.5 ? `${Math.round(d)} days` : d >= 1 ? '1 day' : `${Math.max(0, Math.round(ms / 3_600_000))} hours`;
+  return d >= 1.5 ? `${Math.round(d)} days` : d >= 1 ? '1 day' : `${Math.max(1, Math.round(ms / 3_600_000))} hours`;
 }
 
 /** The checks and facts for what was observed. */
@@ -242,4 +245,35 @@ export function describeDestination(e: EventSubscription): string {
   if (!d) return 'no destination';
   if (d.endpointType === 'WebHook') return `WebHook ${d.endpointBaseUrl ?? '(url hidden)'}`;
   return `${d.endpointType} ${d.resourceId ?? ''}${d.queueName ? ` queue ${d.queueName}` : ''}`.trim();
+}
+
+/** A step finding the configured stream (failing when there is none), for the commands that act on it. */
+export async function lookupStream(run: Run): Promise<LogStream | undefined> {
+  const s = run.settings;
+  return run.step('stream-lookup', 'Find Auth0 log stream', async () => {
+    const found = findStream(await run.adapters.auth0.list(), s.stream.name);
+    if (!found) throw new ServiceError('auth0', 404, 'StreamNotFound', `No Auth0 log stream named '${s.stream.name}': run setup first (or set stream-name).`);
+    return { status: 'unchanged', detail: `${found.id} (${found.status})`, value: found };
+  });
+}
+
+/** A step finding the stream's partner topic (failing when there is none). */
+export async function lookupTopic(run: Run, stream: LogStream): Promise<PartnerTopic | undefined> {
+  return run.step('partner-topic', 'Partner topic', async () => {
+    const t = await findTopic(run, stream);
+    if (!t) throw new ServiceError('azure', 404, 'PartnerTopicNotFound', `No Auth0 partner topic for stream ${stream.id} in ${run.settings.azure.resourceGroup}.`);
+    return { status: 'unchanged', detail: `${t.name} (source ${t.source}, ${t.activationState})`, value: t };
+  });
+}
+
+/** The facts of a stream and its topic, as the commands acting on the topic report them. */
+export function recordTopicFacts(run: Run, stream: LogStream, t: PartnerTopic): void {
+  Object.assign(run.facts, {
+    partnerTopicName: t.name,
+    partnerTopicId: t.id,
+    partnerTopicSource: t.source,
+    activationState: t.activationState,
+    logStreamId: stream.id,
+    streamStatus: stream.status,
+  });
 }

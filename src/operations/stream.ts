@@ -6,19 +6,9 @@
  *   is activated again); a topic never activated or already deactivated is left alone.
  * Both honour dry-run and report what they found and did like every other operation.
  */
-import { ServiceError } from '../azure/errors.js';
 import type { LogStream } from '../auth0/log-streams.js';
 import type { Run } from './run.js';
-import { findStream, findTopic } from './observe.js';
-
-async function lookupStream(run: Run): Promise<LogStream | undefined> {
-  const s = run.settings;
-  return run.step('stream-lookup', 'Find Auth0 log stream', async () => {
-    const found = findStream(await run.adapters.auth0.list(), s.stream.name);
-    if (!found) throw new ServiceError('auth0', 404, 'StreamNotFound', `No Auth0 log stream named '${s.stream.name}': run setup first (or set stream-name).`);
-    return { status: 'unchanged', detail: `${found.id} (${found.status})`, value: found };
-  });
-}
+import { findTopic, lookupStream, lookupTopic, recordTopicFacts } from './observe.js';
 
 const envSuffix = (run: Run) => (run.settings.environment ? ` ${run.settings.environment}` : '');
 
@@ -68,11 +58,7 @@ export async function deactivateTopic(run: Run): Promise<void> {
   const s = run.settings;
   const stream = await lookupStream(run);
   if (!stream) return;
-  const topic = await run.step('partner-topic', 'Partner topic', async () => {
-    const t = await findTopic(run, stream);
-    if (!t) throw new ServiceError('azure', 404, 'PartnerTopicNotFound', `No Auth0 partner topic for stream ${stream.id} in ${s.azure.resourceGroup}.`);
-    return { status: 'unchanged', detail: `${t.name} (source ${t.source}, ${t.activationState})`, value: t };
-  });
+  const topic = await lookupTopic(run, stream);
   if (!topic) return;
   const after = await run.step('deactivation', 'Deactivation', async () => {
     if (topic.activationState === 'Deactivated') return { status: 'unchanged', detail: `${topic.name} is deactivated`, value: topic };
@@ -82,15 +68,7 @@ export async function deactivateTopic(run: Run): Promise<void> {
     const t = await run.adapters.azure.deactivateTopic(s.azure.resourceGroup, topic.name!);
     return { status: 'changed', detail: `Deactivated ${topic.name}`, changes: [change], value: t };
   });
-  const t = after ?? topic;
-  Object.assign(run.facts, {
-    partnerTopicName: t.name,
-    partnerTopicId: t.id,
-    partnerTopicSource: t.source,
-    activationState: t.activationState,
-    logStreamId: stream.id,
-    streamStatus: stream.status,
-  });
+  recordTopicFacts(run, stream, after ?? topic);
   if (after) {
     run.check({
       id: 'deactivation',

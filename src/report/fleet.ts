@@ -3,7 +3,7 @@ import type { FleetResult, OperationResult } from '../operations/types.js';
 import { code, md, textLine } from './escape.js';
 import { markdownOf } from './markdown.js';
 import { CHECK_ICON, HEALTH_BADGE, formatDuration } from './model.js';
-import { textOf } from './text.js';
+import { table, textOf } from './text.js';
 
 /** The most telling line of an environment: its failure, else its worst check. */
 export function headline(r: OperationResult): string {
@@ -35,12 +35,6 @@ export function fleetMarkdown(f: FleetResult): string {
     out.push('', `<details><summary>${md(r.environment ?? '')}: ${HEALTH_BADGE[r.health].word}</summary>`, '', markdownOf(r).replace(/^## /m, '### '), '', '</details>');
   }
   return out.join('\n') + '\n';
-}
-
-function table(rows: string[][]): string[] {
-  const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
-  return rows.map((r) => ('  ' + r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - [...c].length))).join('  ')).trimEnd());
 }
 
 export function fleetText(f: FleetResult, details = false): string {

@@ -4,7 +4,7 @@ import { textLine } from './escape.js';
 import { HEALTH_BADGE, changeItems, factRows, failureRows, failuresOf, formatDuration, targetRows } from './model.js';
 
 /** Aligns every column but the last (free text) to its widest cell. */
-function table(rows: string[][], indent = '  '): string[] {
+export function table(rows: string[][], indent = '  '): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
   return rows.map((r) => (indent + r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - [...c].length))).join('  ')).trimEnd());

@@ -1,71 +1,27 @@
-export const id = 95;
-export const ids = [95,23];
+export const id = 344;
+export const ids = [344];
 export const modules = {
 
-/***/ 3023:
+/***/ 17344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_SETTINGS: () => (/* binding */ DEFAULT_SETTINGS),
-/* harmony export */   oidcRequestToken: () => (/* binding */ oidcRequestToken)
-/* harmony export */ });
-const DEFAULT_SETTINGS = {
-    providerRegistrationDelayMs: 1000,
-    partnerTopicDelayMs: 1000,
-    lroDurationMs: 1000,
-    retryAfterSeconds: 1,
-    armRateLimitPerSecond: 0,
-    armRateLimitScope: 'subscription',
-    auth0RateLimitPerSecond: 0,
-    latencyMs: 0,
-    partnerTopicNaming: 'resource-name',
-    unactivatedTopicTtlDays: 7,
-    eventDelivery: true,
-    validateWebhooks: false,
-    cloudEventType: 'auth0.logs.{code}',
-    cloudEventSubject: 'logs/{code}',
-    streamPublishAttempts: 3,
-    streamPublishRetryMs: 1000,
-    streamRetryErroredMs: 3_600_000,
-    streamSuspendAfterFailures: 10,
-    streamSuspendAfterMs: 7 * 86_400_000,
-    streamFailureLogCode: 'wn',
-    publishRequiresAuthorization: true,
-    deliveryConcurrency: 32,
-    deliveryTimeoutMs: 30_000,
-    deadLetterDelayMs: 300_000,
-};
-/**
- * The bearer token that authorizes requests for GitHub Actions OIDC tokens (ACTIONS_ID_TOKEN_REQUEST_TOKEN).
- * One per sandbox start; the OIDC service checks it.
- */
-function oidcRequestToken(ctx) {
-    return `sbx-idtoken-request-${ctx.keys.oidc.kid.slice(0, 16)}`;
-}
-
-
-/***/ }),
-
-/***/ 9095:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_IDS: () => (/* reexport */ DEFAULT_IDS),
-  defaultSeed: () => (/* reexport */ defaultSeed),
-  startSandbox: () => (/* binding */ startSandbox)
+  SandboxUsageError: () => (/* binding */ SandboxUsageError),
+  sandboxCommand: () => (/* binding */ sandboxCommand)
 });
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./sandbox/core/clock.ts
 /**
  * The sandbox clock: real time plus an offset that tests advance (POST /_sandbox/clock).
@@ -144,8 +100,41 @@ class SandboxClock {
     }
 }
 
-// EXTERNAL MODULE: ./sandbox/core/context.ts
-var context = __webpack_require__(3023);
+;// CONCATENATED MODULE: ./sandbox/core/context.ts
+const DEFAULT_SETTINGS = {
+    providerRegistrationDelayMs: 1000,
+    partnerTopicDelayMs: 1000,
+    lroDurationMs: 1000,
+    retryAfterSeconds: 1,
+    armRateLimitPerSecond: 0,
+    armRateLimitScope: 'subscription',
+    auth0RateLimitPerSecond: 0,
+    latencyMs: 0,
+    partnerTopicNaming: 'resource-name',
+    unactivatedTopicTtlDays: 7,
+    eventDelivery: true,
+    validateWebhooks: false,
+    cloudEventType: 'auth0.logs.{code}',
+    cloudEventSubject: 'logs/{code}',
+    streamPublishAttempts: 3,
+    streamPublishRetryMs: 1000,
+    streamRetryErroredMs: 3_600_000,
+    streamSuspendAfterFailures: 10,
+    streamSuspendAfterMs: 7 * 86_400_000,
+    streamFailureLogCode: 'wn',
+    publishRequiresAuthorization: true,
+    deliveryConcurrency: 32,
+    deliveryTimeoutMs: 30_000,
+    deadLetterDelayMs: 300_000,
+};
+/**
+ * The bearer token that authorizes requests for GitHub Actions OIDC tokens (ACTIONS_ID_TOKEN_REQUEST_TOKEN).
+ * One per sandbox start; the OIDC service checks it.
+ */
+function oidcRequestToken(ctx) {
+    return `sbx-idtoken-request-${ctx.keys.oidc.kid.slice(0, 16)}`;
+}
+
 ;// CONCATENATED MODULE: ./sandbox/core/faults.ts
 class FaultBook {
     faults = [];
@@ -6585,7 +6574,7 @@ function dumpState(ctx) {
         github: w.github,
     };
 }
-const SETTING_KEYS = Object.keys(context.DEFAULT_SETTINGS);
+const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS);
 function patchSettings(ctx, body) {
     if (!body || typeof body !== 'object')
         throw new http_HttpError(400, 'InvalidSettings', 'Send a JSON object of settings.');
@@ -6593,7 +6582,7 @@ function patchSettings(ctx, body) {
         if (!SETTING_KEYS.includes(k)) {
             throw new http_HttpError(400, 'InvalidSettings', `Unknown setting "${k}". Known: ${SETTING_KEYS.join(', ')}.`);
         }
-        const def = context.DEFAULT_SETTINGS[k];
+        const def = DEFAULT_SETTINGS[k];
         if (typeof def === 'number' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
             throw new http_HttpError(400, 'InvalidSettings', `Setting "${k}" must be a non-negative number.`);
         }
@@ -9528,7 +9517,7 @@ function oidcService(ctx) {
                 if (!c.headers.authorization) {
                     throw new http_HttpError(401, 'UnauthorizedRequestException', 'TF400813: Resource not available for anonymous access. Client authentication required.', { 'www-authenticate': 'Bearer' });
                 }
-                if (!bearerMatches(c, (0,context.oidcRequestToken)(ctx))) {
+                if (!bearerMatches(c, oidcRequestToken(ctx))) {
                     throw new http_HttpError(401, 'UnauthorizedRequestException', "TF400813: The user '' is not authorized to access this resource.", { 'www-authenticate': 'Bearer' });
                 }
                 const audience = c.query.get('audience') ?? undefined;
@@ -9588,7 +9577,7 @@ async function startSandbox(options = {}) {
     const ctx = {
         clock: new SandboxClock(),
         tls,
-        settings: { ...context.DEFAULT_SETTINGS, ...(options.settings ?? {}) },
+        settings: { ...DEFAULT_SETTINGS, ...(options.settings ?? {}) },
         world: worldFromSeed(seed),
         faults: new FaultBook(),
         requestLog: new RequestLog(),
@@ -9681,7 +9670,7 @@ async function startSandbox(options = {}) {
                 github: {
                     oidcIssuer: ctx.endpoints.oidc,
                     idTokenRequestUrl: `${ctx.endpoints.oidc}/_apis/distributedtask/idtoken?api-version=2.0`,
-                    idTokenRequestToken: (0,context.oidcRequestToken)(ctx),
+                    idTokenRequestToken: oidcRequestToken(ctx),
                     ...githubInfo(ctx),
                     repository: DEFAULT_IDS.githubRepository,
                 },
@@ -9697,6 +9686,142 @@ async function startSandbox(options = {}) {
         },
     };
     return sandbox;
+}
+
+;// CONCATENATED MODULE: ./sandbox/cli.ts
+/**
+ * The sandbox from a terminal: `npm run sandbox -- [--json] [--port N] [--seed file.json] [--ca-dir DIR]
+ * [--set key=value …]` (and `auth0-eventgrid sandbox`, which calls sandboxCommand). Starts the sandbox and
+ * keeps it running until interrupted. With --json the first stdout line is one JSON object with every
+ * endpoint, the tenants' domains, seeded ids and credentials, and the CA path.
+ */
+
+
+
+
+
+
+/** A bad option: the caller prints it with a pointer to --help. */
+class SandboxUsageError extends Error {
+}
+const help = (bin) => `Usage: ${bin} [options]
+
+Starts the sandbox: Azure Resource Manager, Microsoft Entra ID (with a GitHub Actions OIDC issuer), the
+Auth0 Management API (one HTTPS listener per tenant) and the GitHub API on loopback over HTTPS, with
+event delivery (Auth0 log streams → partner topics → event subscriptions → your webhooks). Runs until
+interrupted (Ctrl-C).
+
+Options:
+  --json            print one JSON line with the endpoints, ids, credentials and the CA path
+  --port N          port of the Azure Resource Manager listener (0: any free port; default 0)
+  --seed FILE       seed file (JSON) describing subscriptions, principals and Auth0 tenants
+  --ca-dir DIR      keep the CA in DIR and reuse it on later starts (trust it once)
+  --set KEY=VALUE   a sandbox setting, e.g. --set validateWebhooks=true (repeatable)
+  --help, -h        show this help
+`;
+async function sandboxCommand(argv, io, bin = 'npm run sandbox --') {
+    const { values: v } = (0,external_node_util_.parseArgs)({
+        args: [...argv],
+        options: {
+            json: { type: 'boolean', default: false },
+            port: { type: 'string', default: '0' },
+            seed: { type: 'string' },
+            'ca-dir': { type: 'string' },
+            set: { type: 'string', multiple: true },
+            help: { type: 'boolean', short: 'h' },
+        },
+        allowPositionals: false,
+        strict: true,
+    });
+    if (v.help) {
+        io.stdout(help(bin));
+        return 0;
+    }
+    const port = Number(v.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new SandboxUsageError(`--port "${v.port}" must be an integer from 0 to 65535`);
+    let seed;
+    if (v.seed) {
+        try {
+            seed = JSON.parse((0,external_node_fs_.readFileSync)(v.seed, 'utf8'));
+        }
+        catch (e) {
+            throw new SandboxUsageError(`--seed ${v.seed}: ${e.message}`);
+        }
+    }
+    const settings = {};
+    const known = Object.keys(DEFAULT_SETTINGS).join(', ');
+    for (const kv of v.set ?? []) {
+        const [k, ...rest] = kv.split('=');
+        const val = rest.join('=');
+        if (!(k in DEFAULT_SETTINGS))
+            throw new SandboxUsageError(`--set ${kv}: unknown setting "${k}" (known: ${known})`);
+        const def = DEFAULT_SETTINGS[k];
+        if (typeof def === 'boolean') {
+            if (val !== 'true' && val !== 'false')
+                throw new SandboxUsageError(`--set ${kv}: "${k}" takes true or false`);
+            settings[k] = val === 'true';
+        }
+        else if (typeof def === 'number') {
+            if (!(Number(val) >= 0) || val.trim() === '')
+                throw new SandboxUsageError(`--set ${kv}: "${k}" takes a non-negative number`);
+            settings[k] = Number(val);
+        }
+        else
+            settings[k] = val;
+    }
+    let sandbox;
+    try {
+        sandbox = await startSandbox({ seed, settings, port, caDir: v['ca-dir'] });
+    }
+    catch (e) {
+        io.stderr(`sandbox: ${e.message}\n`);
+        return 1;
+    }
+    const info = sandbox.info();
+    if (v.json)
+        io.stdout(JSON.stringify(info) + '\n');
+    else {
+        io.stdout([
+            'auth0-eventgrid sandbox is running (Ctrl-C stops it)',
+            `  trust its CA:          export NODE_EXTRA_CA_CERTS=${(0,external_node_path_.resolve)(info.caCertPath)}`,
+            `  Azure Resource Manager ${info.endpoints.arm}`,
+            `  Entra ID authority     ${info.endpoints.entra}`,
+            `  GitHub Actions OIDC    ${info.endpoints.oidc}`,
+            ...info.auth0.map((t) => `  Auth0 tenant           ${t.tenant}: ${t.domain} (client id ${t.clientId})`),
+            `  subscription           ${info.azure.subscriptionId}  group ${info.azure.resourceGroup} (${info.azure.region})`,
+            `  service principal      ${info.azure.clientId} in tenant ${info.azure.tenantId}`,
+            `  admin API              ${info.endpoints.arm}/_sandbox/state`,
+            `  test events:           auth0-eventgrid send-test-event --via-sandbox ${info.endpoints.arm} --type s`,
+            '  (credentials: --json prints them)',
+            '',
+        ].join('\n'));
+    }
+    await new Promise((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+    });
+    await sandbox.stop();
+    return 0;
+}
+function invokedDirectly() {
+    try {
+        return !!process.argv[1] && (0,external_node_fs_.realpathSync)(process.argv[1]) === (0,external_node_fs_.realpathSync)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    }
+    catch {
+        return false;
+    }
+}
+if (invokedDirectly()) {
+    const io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+    sandboxCommand(process.argv.slice(2), io)
+        .then((code) => process.exit(code))
+        .catch((e) => {
+        const usage = e instanceof SandboxUsageError || e.code?.startsWith('ERR_PARSE_ARGS');
+        io.stderr(`sandbox: ${e.message}${usage ? '\nRun with --help for the options.' : ''}\n`);
+        process.exit(2);
+    });
 }
 
 
