@@ -3,10 +3,11 @@
  * the CLI over the same operations.
  */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+
 import { testSandbox, admin } from './helpers/sandbox.js';
 import { baseInputs, runAction } from './helpers/action.js';
 import type { Sandbox } from '../sandbox/index.js';
+import { cliEntry } from './helpers/dist.js';
 
 const WEBHOOK = 'https://127.0.0.1:9/auth0-events?code=hookKey_5f2c9a77e1';
 
@@ -98,7 +99,7 @@ describe('setup: the stream and the event subscription', () => {
     for (const [k, v] of Object.entries(inputs)) env[`AUTH0_EVENTGRID_${k.toUpperCase().replace(/-/g, '_')}`] = v;
     const run = (args: string[]) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((res) => {
-        const c = spawn(process.execPath, [resolve('dist/cli/index.js'), ...args], { env });
+        const c = spawn(process.execPath, [cliEntry(), ...args], { env });
         let stdout = '';
         let stderr = '';
         c.stdout.on('data', (d) => (stdout += d));

@@ -14,6 +14,7 @@ import type { FleetResult } from '../src/operations/types.js';
 import { oidcEnv, runAction, type ActionRun } from './helpers/action.js';
 import { admin, testSandbox } from './helpers/sandbox.js';
 import { botReactions, commitFiles, configText, environment, mark, newIssue, replies, requestsSince, runDirect, CONFIG_PATH } from './helpers/bot.js';
+import { actionEntry } from './helpers/dist.js';
 
 const ACTIONS_BOT = 'github-actions[bot]';
 let sb: Sandbox;
@@ -47,7 +48,7 @@ const audits = (run: ActionRun) =>
     .map((l) => JSON.parse(l.slice(l.indexOf('{'))));
 
 beforeAll(async () => {
-  if (!existsSync('dist/index.js')) throw new Error('Run `npm run build` first: this test runs the bundled Action.');
+  if (!existsSync(actionEntry())) throw new Error('Run `npm run build` first: this test runs the bundled Action.');
   sb = await testSandbox();
   file = workflowFile();
   await commitFiles(sb, { [CONFIG_PATH]: file });

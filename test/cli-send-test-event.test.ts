@@ -15,8 +15,9 @@ import { runAction } from './helpers/action.js';
 import { startReceiver, type Receiver, type ReceiverOptions } from './helpers/receiver.js';
 import { CLOUDEVENTS_1_0_SCHEMA } from './helpers/cloudevents-schema.js';
 import { DEFAULT_IDS, type Sandbox, type SandboxInfo } from '../sandbox/index.js';
+import { cliEntry } from './helpers/dist.js';
 
-const CLI = resolve('dist/cli/index.js');
+const CLI = cliEntry();
 const LOG_SCHEMA = '/work/shared/specs/auth0/auth0-log-schemas.all-log-types.schema.json';
 const KEY = 'fnKey_3a9c1e77b2';
 

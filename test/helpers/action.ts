@@ -2,9 +2,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Sandbox } from '../../sandbox/index.js';
 import { DEFAULT_IDS } from '../../sandbox/index.js';
+import { actionEntry } from './dist.js';
 
 export interface ActionRun {
   code: number;
@@ -73,7 +74,7 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
   for (const [k, v] of Object.entries(inputs)) inputEnv[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
   const base: Record<string, string> = {};
   for (const k of ['PATH', 'HOME', 'NODE_EXTRA_CA_CERTS', 'TMPDIR', 'LANG']) if (process.env[k]) base[k] = process.env[k]!;
-  const child = spawn(process.execPath, [resolve('dist/index.js')], {
+  const child = spawn(process.execPath, [actionEntry()], {
     env: { ...base, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: dir, ...inputEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
