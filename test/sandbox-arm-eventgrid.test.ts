@@ -55,7 +55,9 @@ describe('ARM sandbox: Microsoft.EventGrid partner events', () => {
       expect(list).toHaveLength(2);
       expect(list[0]).toMatchObject({ partnerName: 'Contoso.Finance' });
       expect(list[0].authorizationExpirationTimeInUtc!.getTime()).toBe(contosoExpiry.getTime());
-      expect(list[1]).toMatchObject({ partnerRegistrationImmutableId: AUTH0_PARTNER.immutableId, partnerName: 'Auth0' });
+      // Named by immutable id only: Event Grid leaves partnerName null (azure-cli recording).
+      expect(list[1].partnerRegistrationImmutableId).toBe(AUTH0_PARTNER.immutableId);
+      expect(list[1].partnerName ?? null).toBeNull();
       expect(list[1].authorizationExpirationTimeInUtc!.getTime()).toBe(in3days.getTime());
       const status = auth0Authorization(sb.context, findGroup(sb.context, SUB, RG)!.group);
       expect(status).toEqual({ authorized: true, expiresAt: in3days.toISOString() });
@@ -90,7 +92,7 @@ describe('ARM sandbox: Microsoft.EventGrid partner events', () => {
       expect(raised.partnerAuthorization?.defaultMaximumExpirationTimeInDays).toBe(30);
       expect(raised.tags).toEqual({ owner: 'auth0-eventgrid' });
       const ok = await eg.partnerConfigurations.authorizePartner(RG, { partnerRegistrationImmutableId: AUTH0_PARTNER.immutableId, authorizationExpirationTimeInUtc: in30 });
-      expect(ok.partnerAuthorization!.authorizedPartnersList!.find((p) => p.partnerName === 'Auth0')!.authorizationExpirationTimeInUtc!.toISOString()).toBe(in30.toISOString());
+      expect(ok.partnerAuthorization!.authorizedPartnersList!.find((p) => p.partnerRegistrationImmutableId === AUTH0_PARTNER.immutableId)!.authorizationExpirationTimeInUtc!.toISOString()).toBe(in30.toISOString());
       expect(ok.partnerAuthorization!.authorizedPartnersList).toHaveLength(2);
     });
 
@@ -125,6 +127,42 @@ describe('ARM sandbox: Microsoft.EventGrid partner events', () => {
       expect(denied.message).toBe(
         `The client '${oid}' with object id '${oid}' does not have authorization to perform action 'Microsoft.EventGrid/partnerConfigurations/authorizePartner/action' over scope '/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.EventGrid/partnerConfigurations/default' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
       );
+    });
+
+    test('PUT answers 200 when it creates (as recorded); If-None-Match: * creates only, If-Match: * replaces only (412 PreconditionFailed)', async () => {
+      const group = 'conditional-put';
+      sb.context.world.subscriptions.get(SUB)!.resourceGroups.set(group, { name: group, location: 'westus2', tags: {}, partnerTopics: new Map() });
+      const path = `/subscriptions/${SUB}/resourceGroups/${group}/providers/Microsoft.EventGrid/partnerConfigurations/default?api-version=${EG}`;
+      const body = (partners: unknown[]) => ({ location: 'global', properties: { partnerAuthorization: { authorizedPartnersList: partners } } });
+
+      const replaceMissing = await raw(sb, 'PUT', path, { body: body([]), headers: { 'if-match': '*' } });
+      expect(replaceMissing.status).toBe(412);
+      expect(replaceMissing.body.error.code).toBe('PreconditionFailed');
+      expect((await raw(sb, 'GET', path)).status).toBe(404);
+
+      const created = await raw(sb, 'PUT', path, { body: body([{ partnerRegistrationImmutableId: CONTOSO.partnerRegistrationImmutableId }]), headers: { 'if-none-match': '*' } });
+      expect(created.status).toBe(200);
+      expect(created.headers.get('azure-asyncoperation')).toBeNull();
+      // The partner was named by immutable id only: partnerName comes back null, not filled in.
+      expect(created.body.properties.partnerAuthorization.authorizedPartnersList).toEqual([
+        { partnerRegistrationImmutableId: CONTOSO.partnerRegistrationImmutableId, partnerName: null, authorizationExpirationTimeInUtc: expect.any(String) },
+      ]);
+
+      // A second creator loses the race instead of replacing the first one's partner list.
+      const second = await raw(sb, 'PUT', path, { body: body([]), headers: { 'if-none-match': '*' } });
+      expect(second.status).toBe(412);
+      expect(second.body.error.code).toBe('PreconditionFailed');
+      expect(second.body.error.message).toContain('already exists');
+      expect((await raw(sb, 'GET', path)).body.properties.partnerAuthorization.authorizedPartnersList).toHaveLength(1);
+
+      // No etag exists to match; `*` matches the existing configuration.
+      expect((await raw(sb, 'PUT', path, { body: body([]), headers: { 'if-match': '"0x8DC0000000000"' } })).status).toBe(412);
+      const replaced = await raw(sb, 'PUT', path, { body: body([]), headers: { 'if-match': '*' } });
+      expect(replaced.status).toBe(200);
+      expect(replaced.body.properties.partnerAuthorization.authorizedPartnersList).toEqual([]);
+      // Unconditional PUT still replaces (200), as the API allows.
+      expect((await raw(sb, 'PUT', path, { body: body([]) })).status).toBe(200);
+      expect((await raw(sb, 'DELETE', path)).status).toBe(200);
     });
   });
 
@@ -464,18 +502,18 @@ describe('ARM sandbox: Microsoft.EventGrid partner events', () => {
     expect((await old.partnerConfigurations.get(RG)).name).toBe('default');
   });
 
-  test('unauthorizePartner removes one entry; deleting the configuration is a long-running operation', async () => {
+  test('unauthorizePartner removes one entry; deleting the configuration answers 200 at once, as recorded', async () => {
     const eg = eventGrid(sb);
     const after = await eg.partnerConfigurations.unauthorizePartner(RG, { partnerName: 'Contoso.Finance' });
-    expect(after.partnerAuthorization!.authorizedPartnersList!.map((p) => p.partnerName)).toEqual(['Auth0']);
+    expect(after.partnerAuthorization!.authorizedPartnersList!.map((p) => p.partnerRegistrationImmutableId)).toEqual([AUTH0_PARTNER.immutableId]);
     const again = await sdkError(eg.partnerConfigurations.unauthorizePartner(RG, { partnerName: 'Contoso.Finance' }));
     expect(again.statusCode).toBe(404);
 
-    const started = await raw(sb, 'DELETE', `${egPath}/partnerConfigurations/default?api-version=${EG}`);
-    expect(started.status).toBe(202);
-    expect(started.headers.get('location')).toContain('/operationResults/');
-    expect((await eg.partnerConfigurations.get(RG)).provisioningState).toBe('Deleting');
-    await sleep(120);
+    const deleted = await raw(sb, 'DELETE', `${egPath}/partnerConfigurations/default?api-version=${EG}`);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toBeUndefined();
+    expect(deleted.headers.get('location')).toBeNull();
+    expect(deleted.headers.get('azure-asyncoperation')).toBeNull();
     expect((await sdkError(eg.partnerConfigurations.get(RG))).code).toBe('ResourceNotFound');
     expect(auth0Authorization(sb.context, findGroup(sb.context, SUB, RG)!.group).authorized).toBe(false);
 

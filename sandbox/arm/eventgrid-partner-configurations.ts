@@ -4,6 +4,15 @@
  * partner's entry, keeping the others, and creates the configuration when the group has none;
  * `unauthorizePartner` removes one entry. An authorization may expire at most
  * `partnerAuthorization.defaultMaximumExpirationTimeInDays` (1–365, 7 when unset) from now.
+ *
+ * As recorded from real Azure (Azure/azure-cli eventgrid recording test_Partner_scenarios_v2.yaml):
+ * a PUT answers 200 synchronously, also when it creates the configuration; DELETE answers 200
+ * synchronously with an empty body; a partner entry keeps `partnerName: null` when the request did not
+ * name it (only a name without an id is resolved to the known partner's immutable id).
+ * Conditional PUT, as ARM defines it for resource providers: `If-None-Match: *` creates only when the
+ * group has no configuration and `If-Match: *` replaces only an existing one; otherwise 412
+ * `PreconditionFailed` and nothing changes. The resource has no etag, so an `If-Match` naming an etag
+ * never matches.
  */
 import { HttpError, type Ctx } from '../core/http.js';
 import { AUTH0_PARTNER, DEFAULT_MAX_EXPIRATION_DAYS, partnerConfigurationId } from '../core/eventgrid.js';
@@ -27,7 +36,8 @@ export function maxExpirationDays(cfg: ArmResource | undefined): number {
 
 interface PartnerEntry {
   partnerRegistrationImmutableId?: string;
-  partnerName?: string;
+  /** null when the request named the partner by immutable id only (as Event Grid answers). */
+  partnerName?: string | null;
   authorizationExpirationTimeInUtc?: string;
 }
 
@@ -62,8 +72,8 @@ function normalizePartner(deps: EgDeps, p: Record<string, any>, maxDays: number,
   if (id && !isGuid(id)) throw badRequest(`${where}: partnerRegistrationImmutableId '${id}' is not a GUID.`);
   const known = KNOWN_PARTNERS.find((k) => (id && k.immutableId === id.toLowerCase()) || (name && k.name.toLowerCase() === name.toLowerCase()));
   const entry: PartnerEntry = {
-    partnerRegistrationImmutableId: known?.immutableId ?? id,
-    partnerName: known?.name ?? name,
+    partnerRegistrationImmutableId: id?.toLowerCase() ?? known?.immutableId,
+    partnerName: name ? (known?.name ?? name) : null,
   };
   const now = deps.ctx.clock.now();
   const limit = now + maxDays * DAY_MS;
@@ -101,6 +111,36 @@ function configResource(deps: EgDeps, c: Ctx, group: ResourceGroup, partnerAutho
   };
 }
 
+function headerOf(c: Ctx, name: string): string | undefined {
+  const v = c.headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+/** ARM's conditional PUT: If-None-Match: * (create only) and If-Match (replace only), else 412. */
+function checkPreconditions(c: Ctx, group: ResourceGroup, current: ArmResource | undefined): void {
+  const noneMatch = headerOf(c, 'if-none-match')?.trim();
+  const match = headerOf(c, 'if-match')?.trim();
+  const where = `resource group '${group.name}'`;
+  if (noneMatch) {
+    // Without an etag on the resource, only `*` can match an existing configuration.
+    if (current && noneMatch === '*') {
+      throw new HttpError(
+        412,
+        'PreconditionFailed',
+        `The partner configuration 'default' already exists in ${where}; the request's If-None-Match: * allows only creating it. Read it and change it with authorizePartner, unauthorizePartner or PATCH.`,
+      );
+    }
+  }
+  if (match) {
+    if (!current) {
+      throw new HttpError(412, 'PreconditionFailed', `The partner configuration 'default' does not exist in ${where}; the request's If-Match: ${match} allows only replacing an existing one.`);
+    }
+    if (match !== '*') {
+      throw new HttpError(412, 'PreconditionFailed', `The partner configuration 'default' in ${where} does not match the request's If-Match: ${match} (partner configurations have no etag; use If-Match: *).`);
+    }
+  }
+}
+
 function existing(c: Ctx): { group: ResourceGroup; cfg: ArmResource } {
   const group = groupOf(c);
   const cfg = group.partnerConfiguration;
@@ -113,7 +153,7 @@ function entriesOf(cfg: ArmResource | undefined): PartnerEntry[] {
 }
 
 export function partnerConfigurationRoutes(deps: EgDeps): ArmRoute[] {
-  const { ctx, lro } = deps;
+  const { ctx } = deps;
   const base = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerConfigurations';
   const scope = (p: Record<string, string>) => `${egGroupScope(p)}/partnerConfigurations/default`;
   const act = (verb: string) => (p: Record<string, string>) => ({ action: `Microsoft.EventGrid/partnerConfigurations/${verb}`, scope: scope(p) });
@@ -147,6 +187,7 @@ export function partnerConfigurationRoutes(deps: EgDeps): ArmRoute[] {
         checkDays(auth.defaultMaximumExpirationTimeInDays);
         const maxDays = typeof auth.defaultMaximumExpirationTimeInDays === 'number' ? auth.defaultMaximumExpirationTimeInDays : DEFAULT_MAX_EXPIRATION_DAYS;
         const previous = group.partnerConfiguration;
+        checkPreconditions(c, group, previous);
         const before = entriesOf(previous);
         const list: PartnerEntry[] = [];
         ((auth.authorizedPartnersList as any[]) ?? []).forEach((p, i) => {
@@ -158,7 +199,8 @@ export function partnerConfigurationRoutes(deps: EgDeps): ArmRoute[] {
         });
         const cfg = configResource(deps, c, group, { defaultMaximumExpirationTimeInDays: maxDays, authorizedPartnersList: list }, body.tags ?? {}, previous);
         group.partnerConfiguration = cfg;
-        return { status: previous ? 200 : 201, body: cfg };
+        // Real Event Grid answered 200 also for a new configuration (the swagger allows 200 and 201).
+        return { status: 200, body: cfg };
       },
     }),
     route({
@@ -189,18 +231,10 @@ export function partnerConfigurationRoutes(deps: EgDeps): ArmRoute[] {
         const group = groupOf(c);
         const cfg = group.partnerConfiguration;
         if (!cfg) return { status: 204 };
-        cfg.properties.provisioningState = 'Deleting';
-        const op = lro.start(c, {
-          location: 'global',
-          kind: 'delete',
-          target: cfg.id,
-          onDone: (status) => {
-            if (group.partnerConfiguration !== cfg) return;
-            if (status === 'Succeeded') group.partnerConfiguration = undefined;
-            else cfg.properties.provisioningState = status === 'Failed' ? 'Failed' : 'Succeeded';
-          },
-        });
-        return { status: 202, headers: lro.headers(c, op) };
+        // Real Event Grid deletes the configuration synchronously: 200 with an empty body (the swagger
+        // also allows 202 with Location, which the recordings never showed).
+        group.partnerConfiguration = undefined;
+        return { status: 200 };
       },
     }),
     route({
