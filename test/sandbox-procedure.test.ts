@@ -212,7 +212,7 @@ describe('the whole procedure with the real SDKs against one sandbox', () => {
       const later = new Date(now() + 30 * DAY - 60_000);
       const renewed = await eg.partnerConfigurations.authorizePartner(RG, { partnerRegistrationImmutableId: AUTH0_ID, authorizationExpirationTimeInUtc: later });
       const list = renewed.partnerAuthorization!.authorizedPartnersList!;
-      expect(list.map((p) => p.partnerName)).toEqual(['Contoso.Finance', 'Auth0']);
+      expect(list.map((p) => p.partnerRegistrationImmutableId)).toEqual([CONTOSO.partnerRegistrationImmutableId, AUTH0_ID]);
       expect(list[0].authorizationExpirationTimeInUtc!.getTime()).toBe(contosoExpiry.getTime());
       expect(list[1].authorizationExpirationTimeInUtc!.toISOString()).toBe(later.toISOString());
     });
