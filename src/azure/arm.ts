@@ -125,14 +125,25 @@ export class AzureAdapter {
     return orUndefined(() => this.eventGrid.partnerConfigurations.get(group));
   }
 
-  async createPartnerConfiguration(group: string, maxDays: number | undefined, signal?: AbortSignal): Promise<PartnerConfiguration> {
-    return call(() =>
-      this.eventGrid.partnerConfigurations.beginCreateOrUpdateAndWait(
-        group,
-        { location: 'global', partnerAuthorization: maxDays ? { defaultMaximumExpirationTimeInDays: maxDays } : {} },
-        { abortSignal: signal, updateIntervalInMs: 1000 },
-      ),
-    );
+  /**
+   * Creates the group's partner configuration only if the group has none (`If-None-Match: *`), so that
+   * a configuration another client created meanwhile, with its partners, is never replaced: a PUT
+   * writes the whole partner list. Undefined when one exists already (412 PreconditionFailed); the
+   * caller then reads it and changes it with authorizePartner / PATCH only.
+   */
+  async createPartnerConfiguration(group: string, maxDays: number | undefined, signal?: AbortSignal): Promise<PartnerConfiguration | undefined> {
+    try {
+      return await call(() =>
+        this.eventGrid.partnerConfigurations.beginCreateOrUpdateAndWait(
+          group,
+          { location: 'global', partnerAuthorization: maxDays ? { defaultMaximumExpirationTimeInDays: maxDays } : {} },
+          { abortSignal: signal, updateIntervalInMs: 1000, requestOptions: { customHeaders: { 'If-None-Match': '*' } } },
+        ),
+      );
+    } catch (err) {
+      if (err instanceof ServiceError && err.status === 412) return undefined;
+      throw err;
+    }
   }
 
   /** Raises the ceiling for authorization expiry; PATCH touches only this property, never the partner list. */

@@ -25,12 +25,19 @@ export function grantChanges(rg: string, cfg: PartnerConfiguration | undefined, 
   return changes;
 }
 
-/** Makes the writes: the configuration (or its maximum) when needed, then Auth0's entry. */
+/**
+ * Makes the writes: the configuration (or its maximum) when needed, then Auth0's entry. The
+ * configuration is created only if still absent: when another client created it since it was read
+ * (412), it is read again and only its maximum and Auth0's entry are changed, never its partner list.
+ */
 export async function grant(run: Run, cfg: PartnerConfiguration | undefined, days: number, want: number): Promise<PartnerConfiguration> {
   const { azure } = run.adapters;
   const rg = run.settings.azure.resourceGroup;
+  if (!cfg) {
+    const created = await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
+    if (!created) cfg = await azure.partnerConfiguration(rg);
+  }
   const maxDays = cfg?.partnerAuthorization?.defaultMaximumExpirationTimeInDays ?? 7;
-  if (!cfg) await azure.createPartnerConfiguration(rg, days > 7 ? days : undefined, run.signal());
-  else if (maxDays < days) await azure.setMaximumExpirationDays(rg, days, run.signal());
+  if (cfg && maxDays < days) await azure.setMaximumExpirationDays(rg, days, run.signal());
   return azure.authorizeAuth0(rg, new Date(want));
 }
