@@ -14,6 +14,7 @@ import { userText } from './escape.js';
 import type { ChatEvent, CommentEvent, PullEvent } from './event.js';
 import { echo, Feedback, headline } from './feedback.js';
 import { messageOf, type GitHubApi } from './github.js';
+import { markersTrusted } from './tracking.js';
 import { locksOf, releaseLock } from './locks.js';
 import { credentialValues, type OpsContext } from './operations.js';
 import { parseComment, MAX_COMMANDS } from './parse.js';
@@ -50,6 +51,8 @@ export interface ChatopsDeps {
   secrets?: readonly string[];
   /** A command that is not `long` posts "working" when it takes longer than this (ms). */
   workingAfterMs?: number;
+  /** The GitHub App's id (server): issues it opened carry tracking markers that are trusted. */
+  appId?: number;
   /**
    * Comments worked on at once after their 👀 (the rest wait their turn): under a burst, new comments
    * still get their 👀 at once instead of queueing behind the work of every earlier one.
@@ -193,7 +196,7 @@ async function runCommandLine(o: RunOne, name: string, words: string[], extraNot
             config: o.config,
             thread: o.thread,
             pull: o.pull,
-            ops: o.deps.ops,
+            ops: { ...o.deps.ops, repository: `${o.event.repo.owner}/${o.event.repo.repo}` },
             secrets: o.secrets,
             working: startWorking,
           };
@@ -290,8 +293,15 @@ async function workOnComment(event: CommentEvent, deps: ChatopsDeps, parsed: Ret
     return { handled: true, results };
   }
   await eyes;
-  for (const v of credentialValues(config.file, deps.ops.env)) if (!secrets.includes(v)) secrets.push(v);
-  const thread: Thread = { number: event.issue.number, isPull: event.issue.isPull, title: event.issue.title, body: event.issue.body, state: event.issue.state };
+  for (const v of credentialValues(config.file, deps.ops.env, deps.ops.bindings, `${event.repo.owner}/${event.repo.repo}`)) if (!secrets.includes(v)) secrets.push(v);
+  const thread: Thread = {
+    number: event.issue.number,
+    isPull: event.issue.isPull,
+    title: event.issue.title,
+    body: event.issue.body,
+    state: event.issue.state,
+    markersTrusted: markersTrusted(event.issue.author, event.issue.viaAppId, deps.appId),
+  };
   const teams: TeamCache = new Map();
   const results: AuditResult[] = [];
   for (let i = 0; i < parsed.commands.length; i++) {
@@ -327,7 +337,7 @@ async function handlePull(event: PullEvent, deps: ChatopsDeps): Promise<EventSum
 
   const path = deps.configPath ?? DEFAULT_CONFIG_PATH;
   const [config, pull] = await Promise.all([loadRepoConfig(gh, event.repo, path, event.defaultBranch), getPull(gh, event.repo, event.number)]);
-  for (const v of credentialValues(config.file, deps.ops.env)) if (!secrets.includes(v)) secrets.push(v);
+  for (const v of credentialValues(config.file, deps.ops.env, deps.ops.bindings, `${event.repo.owner}/${event.repo.repo}`)) if (!secrets.includes(v)) secrets.push(v);
   if (config.chatopsProblems.length) {
     audit('/plan', 'ignored', 'chatops section invalid');
     return { handled: false, reason: 'chatops section invalid', results: [] };
@@ -342,7 +352,7 @@ async function handlePull(event: PullEvent, deps: ChatopsDeps): Promise<EventSum
     return { handled: true, results: ['refused'] };
   }
   const actor = await permissionOf(gh, event.repo, event.sender.login);
-  const thread: Thread = { number: event.number, isPull: true, title: '', body: '', state: pull.state };
+  const thread: Thread = { number: event.number, isPull: true, title: '', body: '', state: pull.state, markersTrusted: false };
   const result = await runCommandLine({ gh, deps, fb, event, config, actor, thread, pull, secrets, teams: new Map(), trigger }, 'plan', []);
   return { handled: true, results: [result] };
 }

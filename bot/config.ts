@@ -7,7 +7,7 @@
  *       status: read                  #   shorthand for { permission: read }
  *       renew-authorization: { permission: maintain }
  *       apply: { permission: write, users: [alice], teams: [octo-org/platform] }
- *     users: [alice, bob]             # allow-list for every command that changes something
+ *     users: [alice, bob]             # allow-list for every command that changes something, and /plan
  *     teams: [platform]               #   (a team of the repository's owner, or org/team)
  *     allow-forks: false              # commands on pull requests from forks
  *     auto-plan: true                 # post the plan when a pull request changing the file opens or changes
@@ -177,11 +177,12 @@ export function parseChatops(path: string, text: string): { config: ChatopsConfi
         problems.push(`${at(pair.key)}: chatops.${key} is not known; use ${KEYS.join(', ')}`);
     }
   }
-  // Top-level allow-lists apply to the commands that change something and have none of their own.
+  // Top-level allow-lists apply to the commands that change something, and to /plan (which runs a pull
+  // request's version of the file with the credentials, also automatically), unless they have their own.
   if (globalUsers || globalTeams) {
     for (const s of COMMAND_SPECS) {
       const rule = config.commands[s.name];
-      if (!s.mutating || rule.users || rule.teams) continue;
+      if ((!s.mutating && !s.pullRequestOnly) || rule.users || rule.teams) continue;
       rule.users = globalUsers;
       rule.teams = globalTeams;
     }

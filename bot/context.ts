@@ -13,6 +13,8 @@ export interface Thread {
   title: string;
   body: string;
   state: string;
+  /** Whether the tracking markers count (opened by GitHub Actions or this App: bot/tracking.ts). */
+  markersTrusted: boolean;
 }
 
 export interface CommandContext {

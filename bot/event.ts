@@ -15,7 +15,17 @@ export interface CommentEvent {
   delivery: string;
   repo: Repo;
   defaultBranch: string;
-  issue: { number: number; title: string; body: string; state: string; isPull: boolean; labels: string[] };
+  issue: {
+    number: number;
+    title: string;
+    body: string;
+    state: string;
+    isPull: boolean;
+    labels: string[];
+    /** Who opened it, and through which GitHub App (its id) when one did. */
+    author: Person;
+    viaAppId?: number;
+  };
   comment: { id: number; body: string; user: Person };
   sender: Person;
   installationId?: number;
@@ -74,6 +84,8 @@ export function normalizeEvent(name: string, payload: any, delivery: string): Ch
         state: String(issue.state ?? 'open'),
         isPull: !!issue.pull_request,
         labels: (issue.labels ?? []).map((l: any) => String(typeof l === 'string' ? l : l?.name ?? '')),
+        author: person(issue.user),
+        viaAppId: typeof issue.performed_via_github_app?.id === 'number' ? issue.performed_via_github_app.id : undefined,
       },
       comment: { id: Number(payload.comment?.id), body: String(payload.comment?.body ?? ''), user },
       sender,

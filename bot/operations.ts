@@ -8,7 +8,8 @@
  */
 import type { RawInputs } from '../src/config/settings.js';
 import { ConfigError } from '../src/config/settings.js';
-import { EnvironmentsFileError, resolveInvocation, SECRET_REFERENCE_INPUTS, type EnvironmentsFile, type Invocation } from '../src/config/environments.js';
+import { bindingProblems, boundVariables, destinationsOfSettings, fileBindingProblems, usesOfValues, type CredentialBindings } from './bindings.js';
+import { EnvironmentsFileError, parseEnvironmentsFile, resolveInvocation, SECRET_REFERENCE_INPUTS, type EnvironmentsFile, type Invocation } from '../src/config/environments.js';
 import { expandSecrets } from '../src/report/redact.js';
 import { runCommand, type RunContext } from '../src/operations/index.js';
 import { adapterPool, fleetResult, mapLimit, type AdapterPool } from '../src/operations/fleet.js';
@@ -24,6 +25,14 @@ export interface OpsContext {
   progress?: Progress;
   /** How many environments run at once (/status of all, /plan and /apply of several). */
   concurrency?: number;
+  /**
+   * The GitHub App server's credential bindings (bot/bindings.ts): which repositories may use which
+   * variables, toward which endpoints. Set by the server (even empty: then it lends nothing); a
+   * workflow has none, its secrets being its repository's own.
+   */
+  bindings?: CredentialBindings;
+  /** The repository of the event (owner/name): whose file is resolved, judged by the bindings. */
+  repository?: string;
 }
 
 /** A pool that is replaced every `ttlMs` (tokens and cached lists do not live forever). */
@@ -39,7 +48,8 @@ export function rotatingPool(getIdToken?: (audience: string) => Promise<string>,
   };
 }
 
-export type Resolved = { ok: true; inv: Invocation } | { ok: false; problems: string[] };
+/** `refused`: the settings are valid but may not use the credentials they name (bindings). */
+export type Resolved = { ok: true; inv: Invocation } | { ok: false; problems: string[]; refused?: boolean };
 
 /**
  * Settings for `command` over the named environments of the file's text. `overrides` are inputs of
@@ -48,6 +58,37 @@ export type Resolved = { ok: true; inv: Invocation } | { ok: false; problems: st
 const resolvedCache = new Map<string, Resolved>();
 
 export function resolveFor(path: string, text: string, environments: string[], command: string, overrides: Record<string, string>, ctx: OpsContext): Resolved {
+  if (ctx.bindings) {
+    // The server lends a credential only to the repositories, environments and endpoints it is bound
+    // to: judged from the file before any variable is read; only the variables that pass are visible.
+    let file: EnvironmentsFile;
+    try {
+      file = parseEnvironmentsFile(path, text);
+    } catch (err) {
+      if (err instanceof EnvironmentsFileError) return { ok: false, problems: err.problems };
+      throw err;
+    }
+    const unknown = environments.filter((e) => !file.names.includes(e));
+    if (unknown.length) return resolveCached(path, text, environments, command, overrides, { ...ctx, env: {} });
+    {
+      const problems = fileBindingProblems(ctx.bindings, ctx.repository ?? '', file, environments);
+      if (problems.length) return { ok: false, refused: true, problems };
+      const visible: NodeJS.ProcessEnv = {};
+      for (const v of boundVariables(file, environments)) if (ctx.env[v] !== undefined) visible[v] = ctx.env[v];
+      const out = resolveCached(path, text, environments, command, overrides, { ...ctx, env: visible });
+      if (!out.ok) return out;
+      // The same judgement on the settings as resolved (what the operations will actually use).
+      const after = out.inv.environments.flatMap((s) => {
+        const v = file.values(s.environment ?? '');
+        return bindingProblems(ctx.bindings!, ctx.repository ?? '', s.environment ?? '', usesOfValues(v), destinationsOfSettings(s));
+      });
+      return after.length ? { ok: false, refused: true, problems: after } : out;
+    }
+  }
+  return resolveCached(path, text, environments, command, overrides, ctx);
+}
+
+function resolveCached(path: string, text: string, environments: string[], command: string, overrides: Record<string, string>, ctx: OpsContext): Resolved {
   // The same file, environments and command resolve to the same settings (operations only read them):
   // parsed once. Keyed by the credential values too, so a changed secret is picked up.
   const key = JSON.stringify([path, text, environments, command, overrides]);
@@ -112,10 +153,12 @@ export async function runAll(inv: Invocation, ctx: OpsContext): Promise<AnyResul
  * everything the bot writes from the start, even in replies to commands that never resolve settings
  * (someone pasting a secret into a comment sees *** echoed).
  */
-export function credentialValues(file: EnvironmentsFile | undefined, env: NodeJS.ProcessEnv): string[] {
+export function credentialValues(file: EnvironmentsFile | undefined, env: NodeJS.ProcessEnv, bindings?: CredentialBindings, repository?: string): string[] {
   if (!file) return [];
   const out = new Set<string>();
   for (const name of file.names) {
+    // The server reads only what it lends to this repository's environment.
+    if (bindings && fileBindingProblems(bindings, repository ?? '', file, [name]).length) continue;
     const v = file.values(name);
     for (const ref of SECRET_REFERENCE_INPUTS) {
       const value = v[`${ref}-env`] ? env[v[`${ref}-env`]] : undefined;

@@ -56,7 +56,8 @@ export async function createChatopsProbot(settings: BotSettings, options: BotSer
   const log = options.log ?? ((level, message) => (level === 'info' ? undefined : process.stderr.write(`[auth0-eventgrid-bot] ${level}: ${message}\n`)));
   await probot.load(
     chatopsApp({
-      ops: { env: options.env ?? process.env, pool: rotatingPool() },
+      ops: { env: options.env ?? process.env, pool: rotatingPool(), bindings: settings.bindings },
+      appId: settings.appId,
       configPath: settings.configPath,
       audit: options.audit ?? ((line) => process.stdout.write(line + '\n')),
       log,

@@ -7,9 +7,13 @@
  *   GITHUB_CLIENT_THROTTLE (true: Probot's client-side pacing of writes, one per second, as GitHub asks
  *   of integrations; false only against a test API), LOG_LEVEL, WORKING_AFTER_MS, MAX_CONCURRENT_COMMENTS
  *   (comments worked on at once after their 👀, each for at most 500 ms before the next may start; default 4).
- * The Azure and Auth0 credentials are further variables, named by the environments file's `*-env` keys.
+ * The Azure and Auth0 credentials are further variables, named by the environments file's `*-env` keys,
+ * and lent only as CREDENTIAL_BINDINGS (inline YAML or JSON) or CREDENTIAL_BINDINGS_FILE (a file on the
+ * server) allow: which repositories and environments may use which variables, toward which endpoints
+ * (bot/bindings.ts). Without bindings the server lends no credential.
  */
 import { readFileSync } from 'node:fs';
+import { BindingsError, bindingsFromEnv, type CredentialBindings } from './bindings.js';
 import { DEFAULT_CONFIG_PATH } from './config.js';
 
 export interface BotSettings {
@@ -26,6 +30,8 @@ export interface BotSettings {
   workingAfterMs: number;
   /** Comments worked on at once after their 👀 (MAX_CONCURRENT_COMMENTS). */
   maxConcurrent: number;
+  /** Which repositories may use which credentials, toward which endpoints (CREDENTIAL_BINDINGS / CREDENTIAL_BINDINGS_FILE). */
+  bindings: CredentialBindings;
 }
 
 export class BotSettingsError extends Error {
@@ -85,6 +91,13 @@ export function botSettings(env: NodeJS.ProcessEnv = process.env): BotSettings {
   if (!Number.isFinite(workingAfterMs) || workingAfterMs < 0) problems.push(`WORKING_AFTER_MS "${env.WORKING_AFTER_MS}" is not a number of milliseconds`);
   const maxConcurrent = env.MAX_CONCURRENT_COMMENTS ? Number(env.MAX_CONCURRENT_COMMENTS) : 4;
   if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) problems.push(`MAX_CONCURRENT_COMMENTS "${env.MAX_CONCURRENT_COMMENTS}" is not a whole number of at least 1`);
+  let bindings: CredentialBindings = { source: 'CREDENTIAL_BINDINGS', sets: [] };
+  try {
+    bindings = bindingsFromEnv(env);
+  } catch (err) {
+    if (!(err instanceof BindingsError)) throw err;
+    problems.push(...err.problems);
+  }
   if (problems.length) throw new BotSettingsError(problems);
   return {
     appId,
@@ -99,5 +112,6 @@ export function botSettings(env: NodeJS.ProcessEnv = process.env): BotSettings {
     logLevel: logLevel as BotSettings['logLevel'],
     workingAfterMs,
     maxConcurrent,
+    bindings,
   };
 }

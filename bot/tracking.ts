@@ -16,6 +16,21 @@ export interface TrackingMarker {
 
 const PROBLEMS: Problem[] = ['authorization', 'activation', 'stream', 'provider'];
 
+/** The account workflows act as with their GITHUB_TOKEN (check-expiry keeps tracking issues with it). */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+/**
+ * Whether an issue's markers may choose the environment of a bare command and be closed by it: only
+ * when the issue was opened by GitHub Actions or by this GitHub App (`performed_via_github_app`), the
+ * two that keep tracking issues. Anyone can open an issue, and a hidden marker in it must not decide
+ * which environment a maintainer's `/deactivate-topic` acts on.
+ */
+export function markersTrusted(author: { login: string; type: string } | undefined, viaAppId: number | undefined, appId: number | undefined): boolean {
+  if (!author || author.type !== 'Bot') return false;
+  if (author.login.toLowerCase() === ACTIONS_BOT) return true;
+  return appId !== undefined && viaAppId === appId;
+}
+
 /** The markers in an issue body, in the format src/github/tracking.ts writes. */
 export function trackingMarkers(body: string): TrackingMarker[] {
   const out: TrackingMarker[] = [];

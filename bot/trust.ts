@@ -9,10 +9,15 @@
  *    tenant, client id and Resource Manager endpoint);
  *  - its Azure endpoints (Resource Manager, authority, token audience) must be a public cloud's or
  *    ones an environment on the default branch uses (a token for them is sent there);
- * and no file, trusted or not, may reference the bot's own secrets.
+ * and no file, trusted or not, may reference the bot's own secrets. Then, once the pull request's
+ * settings are resolved, every credential they send — a step input, a variable, the workflow's OIDC
+ * token, the ambient Azure sign-in — must go only where the default branch's settings send it
+ * (`sendsOf`, `newSends`): a pull request that changes only `auth0-domain` gets nothing sent there.
  */
+import { createHash } from 'node:crypto';
 import { AZURE_CLOUDS } from '../src/config/facts.js';
 import type { EnvironmentsFile } from '../src/config/environments.js';
+import type { Settings } from '../src/config/settings.js';
 
 /** Variables that hold the bot's (or the runner's) own secrets: never a credential of an environment. */
 export const RESERVED_VARIABLES = [
@@ -85,4 +90,68 @@ export function untrustedUses(base: EnvironmentsFile | undefined, head: Environm
     }
   }
   return problems;
+}
+
+/**
+ * A credential on its way somewhere: whatever supplied it (a step input, a variable the file names,
+ * the workflow's OIDC token, the ambient Azure sign-in), identified by a digest of its value that never
+ * leaves this process, with where it goes.
+ */
+export interface Send {
+  /** Digest of the value (or the kind of sign-in for tokens minted on the spot). */
+  credential: string;
+  /** What it is, for a reply. */
+  label: string;
+  /** Where it goes, comparable. */
+  destination: string;
+  /** Where it goes, for a reply. */
+  describe: string;
+}
+
+const digest = (kind: string, value: string) => `${kind}:${createHash('sha256').update(value).digest('hex')}`;
+
+/**
+ * What the settings of one environment send where. `literalWebhook`: the environment's file writes
+ * its webhook URL itself (then it is the author's own value, not a credential of the runner or bot).
+ */
+export function sendsOf(s: Settings, literalWebhook: boolean): Send[] {
+  const env = s.environment ?? 'the environment';
+  const a = s.azureSignIn;
+  const arm = `Resource Manager ${a.resourceManagerEndpoint} (audience ${a.resourceManagerScope})`;
+  const armKey = `${norm(a.resourceManagerEndpoint)} ${norm(a.resourceManagerScope)}`;
+  const out: Send[] = [];
+  if (s.auth0.clientSecret) {
+    out.push({ credential: digest('auth0', s.auth0.clientSecret), label: `the Auth0 client secret of ${env}`, destination: `auth0 ${norm(s.auth0.domain)} ${s.auth0.clientId}`, describe: `Auth0 domain ${s.auth0.domain} (client ${s.auth0.clientId})` });
+  }
+  const entra = `${norm(a.authorityHost)} ${norm(a.tenantId)} ${norm(a.clientId)}`;
+  const entraText = `Entra ${a.authorityHost} (tenant ${a.tenantId ?? 'none'}, client ${a.clientId ?? 'none'}) and ${arm}`;
+  if (a.kind === 'secret' && a.clientSecret) {
+    out.push({ credential: digest('azure', a.clientSecret), label: `the Azure client secret of ${env}`, destination: `azure ${entra} ${armKey}`, describe: entraText });
+  } else if (a.kind === 'oidc') {
+    out.push({ credential: 'oidc', label: `the workflow's OIDC token (for ${env})`, destination: `oidc ${norm(a.audience)} ${entra} ${armKey}`, describe: `${entraText}, token audience ${a.audience}` });
+  } else if (a.kind === 'default') {
+    out.push({ credential: 'ambient-azure', label: `the ambient Azure sign-in (for ${env})`, destination: `ambient ${norm(a.authorityHost)} ${armKey}`, describe: `Entra ${a.authorityHost} and ${arm}` });
+  }
+  const hook = s.eventSubscription.destination?.webhookUrl;
+  if (hook && !literalWebhook) out.push({ credential: digest('webhook', hook), label: `the webhook URL of ${env}`, destination: `webhook ${armKey}`, describe: arm });
+  return out;
+}
+
+/**
+ * The sends of a pull request's settings that the default branch never makes: a credential, however
+ * supplied, may only go where the default branch already sends it.
+ */
+export function newSends(trusted: Send[], proposed: Send[]): string[] {
+  const known = new Set(trusted.map((t) => `${t.credential}\u0000${t.destination}`));
+  const out: string[] = [];
+  for (const p of proposed) {
+    if (known.has(`${p.credential}\u0000${p.destination}`)) continue;
+    const where = [...new Set(trusted.filter((t) => t.credential === p.credential).map((t) => t.describe))];
+    out.push(
+      where.length
+        ? `this pull request would send ${p.label} to ${p.describe}; the default branch sends it only to ${where.join('; ')}. A pull request may not send a credential somewhere new: merge that change first.`
+        : `this pull request would send ${p.label} to ${p.describe}, and no environment on the default branch uses that credential. A pull request may only use credentials the way the default branch already does: merge the change first.`,
+    );
+  }
+  return [...new Set(out)];
 }

@@ -8,10 +8,10 @@
 import { md } from '../../src/report/escape.js';
 import type { Handler } from '../context.js';
 import { acquireLock, releaseLock, type LockHolder } from '../locks.js';
-import { resolveFor, runAll } from '../operations.js';
+import { runAll } from '../operations.js';
 import { checkRequirements } from '../pulls.js';
-import { problemsList, render, succeeded } from './common.js';
-import { changesLine, preparePull } from './pull.js';
+import { render, succeeded } from './common.js';
+import { changesLine, preparePull, resolveHead } from './pull.js';
 
 export function holderText(h: LockHolder): string {
   if (!h.pullRequest) return 'someone outside this bot (its lock branch holds no lock record)';
@@ -21,7 +21,7 @@ export function holderText(h: LockHolder): string {
 export const apply: Handler = async (ctx) => {
   const prepared = await preparePull(ctx, true);
   if (!prepared.ok) return prepared.outcome;
-  const { pull, head, changes, targets } = prepared.value;
+  const { pull, changes, targets } = prepared.value;
   const environment = targets.join(',');
 
   const reqs = await checkRequirements(ctx.gh, ctx.repo, pull, ctx.config.chatops.applyRequirements);
@@ -35,8 +35,8 @@ export const apply: Handler = async (ctx) => {
     };
   }
 
-  const resolved = resolveFor(head.path, head.text!, targets, 'setup', { 'dry-run': 'false' }, ctx.ops);
-  if (!resolved.ok) return { result: 'failure', environment, reason: 'settings invalid', body: `The settings cannot be used:\n\n${problemsList(resolved.problems)}` };
+  const resolved = resolveHead(ctx, prepared.value, 'setup', { 'dry-run': 'false' });
+  if (!resolved.ok) return resolved.outcome;
   for (const s of resolved.inv.secrets) if (!ctx.secrets.includes(s)) ctx.secrets.push(s);
 
   // Locks, in a stable order; all or none.

@@ -45,7 +45,7 @@ export function pickEnvironment(ctx: CommandContext): Picked {
       },
     };
   }
-  if (!ctx.thread.isPull) {
+  if (!ctx.thread.isPull && ctx.thread.markersTrusted) {
     const fromIssue = trackingMarkers(ctx.thread.body).find((m) => file.names.includes(m.environment));
     if (fromIssue) return { ok: true, env: fromIssue.environment };
   }
@@ -66,6 +66,16 @@ export function settingsOf(ctx: CommandContext, command: string, envs: string[],
   const reserved = envs.flatMap((e) => reservedReferences(file, e));
   if (reserved.length) return { ok: false as const, outcome: { result: 'refused' as const, reason: 'reserved variable', body: `Not run:\n\n${problemsList(reserved)}` } };
   const resolved = resolveFor(ctx.config.path, ctx.config.text!, envs, command, overrides, ctx.ops);
+  if (!resolved.ok && resolved.refused) {
+    return {
+      ok: false as const,
+      outcome: {
+        result: 'refused' as const,
+        reason: 'credentials not lent to this repository',
+        body: `Not run: this server does not lend these credentials here, and read none of them:\n\n${problemsList(resolved.problems)}`,
+      },
+    };
+  }
   if (!resolved.ok) {
     return {
       ok: false as const,

@@ -13,7 +13,7 @@ import { runForEnvironment } from './common.js';
 /** Closes the tracking issue the command ran in when the command resolved its problem; says so in the reply. */
 async function closeTrackingIssue(ctx: CommandContext, env: string, r: OperationResult, warnDays: number): Promise<string> {
   const problem = RESOLVES[ctx.spec.name];
-  if (!problem || ctx.thread.isPull || ctx.thread.state !== 'open') return '';
+  if (!problem || ctx.thread.isPull || ctx.thread.state !== 'open' || !ctx.thread.markersTrusted) return '';
   if (!trackingMarkers(ctx.thread.body).some((m) => m.environment === env && m.problem === problem)) return '';
   const { resolved, detail } = resolution(problem, r, warnDays);
   if (!resolved) return `\n\n**This tracking issue stays open:** ${md(detail)}.`;

@@ -5,18 +5,16 @@
  */
 import { md } from '../../src/report/escape.js';
 import type { Handler } from '../context.js';
-import { resolveFor, runAll } from '../operations.js';
-import { problemsList, render, succeeded } from './common.js';
-import { changesLine, preparePull } from './pull.js';
+import { runAll } from '../operations.js';
+import { render, succeeded } from './common.js';
+import { changesLine, preparePull, resolveHead } from './pull.js';
 
 export const plan: Handler = async (ctx) => {
   const prepared = await preparePull(ctx, false);
   if (!prepared.ok) return prepared.outcome;
-  const { pull, head, changes, targets } = prepared.value;
-  const resolved = resolveFor(head.path, head.text!, targets, 'setup', { 'dry-run': 'true' }, ctx.ops);
-  if (!resolved.ok) {
-    return { result: 'failure', reason: 'settings invalid', environment: targets.join(','), body: `${changesLine(changes)}\n\nThe settings cannot be used:\n\n${problemsList(resolved.problems)}` };
-  }
+  const { pull, changes, targets } = prepared.value;
+  const resolved = resolveHead(ctx, prepared.value, 'setup', { 'dry-run': 'true' });
+  if (!resolved.ok) return resolved.outcome;
   for (const s of resolved.inv.secrets) if (!ctx.secrets.includes(s)) ctx.secrets.push(s);
   await ctx.working(`Planning ${targets.map((t) => md(t)).join(', ')} at ${md(pull.headSha.slice(0, 7))}…`);
   const result = await runAll(resolved.inv, ctx.ops);

@@ -9,7 +9,10 @@ import type { CommandContext, Outcome } from '../context.js';
 import { repoConfigFrom, type RepoConfig } from '../config.js';
 import { fileAt } from '../github.js';
 import { changesFile, environmentChanges, type EnvironmentChanges, type PullInfo } from '../pulls.js';
-import { untrustedUses } from '../trust.js';
+import { resolveFor } from '../operations.js';
+import { newSends, sendsOf, untrustedUses, type Send } from '../trust.js';
+import type { Invocation } from '../../src/config/environments.js';
+import type { Settings } from '../../src/config/settings.js';
 import { userText } from '../escape.js';
 import { problemsList } from './common.js';
 
@@ -64,4 +67,45 @@ export async function preparePull(ctx: CommandContext, mustChange: boolean): Pro
   const untrusted = targets.flatMap((e) => untrustedUses(ctx.config.file, headFile, e));
   if (untrusted.length) return no('refused', 'credentials used in a new way', `${changesLine(changes)}\n\nNot run, to keep credentials where the default branch sends them:\n\n${problemsList(untrusted)}`);
   return { ok: true, value: { pull, head, changes, targets } };
+}
+
+/** Whether the file writes the environment's webhook URL itself (the value the settings use). */
+function literalWebhook(file: RepoConfig, s: Settings): boolean {
+  const v = file.file?.values(s.environment ?? '')['webhook-url'];
+  return v !== undefined && v.trim() === s.eventSubscription.destination?.webhookUrl;
+}
+
+/** What the default branch's environments send where (those that resolve here). */
+function trustedSends(ctx: CommandContext, command: string): Send[] {
+  const base = ctx.config;
+  if (!base.file || base.text === undefined) return [];
+  const out: Send[] = [];
+  for (const name of base.file.names) {
+    const r = resolveFor(base.path, base.text, [name], command, {}, ctx.ops);
+    if (r.ok) for (const s of r.inv.environments) out.push(...sendsOf(s, literalWebhook(base, s)));
+  }
+  return out;
+}
+
+/**
+ * The pull request's settings for its targets, resolved (with this run's inputs and credentials), or
+ * the outcome saying why they may not be used: the server's bindings refuse them, or they would send
+ * a credential, however supplied, somewhere the default branch does not send it. Nothing has been
+ * sent anywhere when this answers.
+ */
+export function resolveHead(ctx: CommandContext, p: PreparedPull, command: string, overrides: Record<string, string>): { ok: true; inv: Invocation } | { ok: false; outcome: Outcome } {
+  const environment = p.targets.join(',');
+  const resolved = resolveFor(p.head.path, p.head.text!, p.targets, command, overrides, ctx.ops);
+  if (!resolved.ok) {
+    if (resolved.refused) {
+      return { ok: false, outcome: { result: 'refused', environment, reason: 'credentials not lent to this repository', body: `${changesLine(p.changes)}\n\nNot run: this server does not lend these credentials here:\n\n${problemsList(resolved.problems)}` } };
+    }
+    return { ok: false, outcome: { result: 'failure', environment, reason: 'settings invalid', body: `${changesLine(p.changes)}\n\nThe settings cannot be used:\n\n${problemsList(resolved.problems)}` } };
+  }
+  const proposed = resolved.inv.environments.flatMap((s) => sendsOf(s, literalWebhook(p.head, s)));
+  const problems = newSends(trustedSends(ctx, command), proposed);
+  if (problems.length) {
+    return { ok: false, outcome: { result: 'refused', environment, reason: 'credentials sent somewhere new', body: `${changesLine(p.changes)}\n\nNot run, to keep credentials where the default branch sends them:\n\n${problemsList(problems)}` } };
+  }
+  return { ok: true, inv: resolved.inv };
 }

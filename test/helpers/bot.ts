@@ -8,6 +8,7 @@ import type { Sandbox } from '../../sandbox/index.js';
 import { buildWebhook, type WebhookKind, type WebhookParams } from '../../sandbox/github/index.js';
 import { startBotServer, type BotServer } from '../../bot/server.js';
 import type { BotSettings } from '../../bot/settings.js';
+import { parseBindings, type CredentialBindings } from '../../bot/bindings.js';
 import { resolveInvocation } from '../../src/config/environments.js';
 import { runInvocation } from '../../src/operations/index.js';
 import type { AnyResult } from '../../src/operations/types.js';
@@ -62,9 +63,34 @@ export async function runDirect(sb: Sandbox, text: string, command: string, envs
   return runInvocation(inv, { progress: { info: () => undefined, warn: () => undefined } });
 }
 
+/**
+ * The server's credential bindings for the default sandbox world: the two credential variables lent to
+ * the sandbox repository, toward the sandbox's Auth0 tenant, Entra ID and Resource Manager.
+ */
+export function bindingsText(sb: Sandbox, repositories: string[] = [`${OWNER}/${REPO}`], extra: Record<string, unknown> = {}): string {
+  const info = sb.info();
+  return stringify({
+    credentials: {
+      prod: {
+        repositories,
+        variables: Object.keys(credentialEnv(sb)),
+        'auth0-domain': info.auth0[0].domain,
+        'azure-authority-host': info.endpoints.entra,
+        'azure-resource-manager-endpoint': info.endpoints.arm,
+        ...extra,
+      },
+    },
+  });
+}
+
+export function testBindings(sb: Sandbox, repositories?: string[], extra?: Record<string, unknown>): CredentialBindings {
+  return parseBindings(bindingsText(sb, repositories, extra), 'CREDENTIAL_BINDINGS');
+}
+
 export function botSettingsFor(sb: Sandbox, extra: Partial<BotSettings> = {}): BotSettings {
   const g = sb.info().github;
   return {
+    bindings: testBindings(sb),
     appId: g.appId,
     privateKey: g.appPrivateKey,
     webhookSecret: g.webhookSecret,
