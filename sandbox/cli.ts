@@ -9,7 +9,7 @@ import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './index.js';
-import { DEFAULT_SETTINGS } from './core/context.js';
+import { DEFAULT_SETTINGS, SETTING_CHOICES } from './core/context.js';
 
 interface Io {
   stdout(text: string): void;
@@ -76,7 +76,11 @@ export async function sandboxCommand(argv: readonly string[], io: Io, bin = 'npm
     } else if (typeof def === 'number') {
       if (!(Number(val) >= 0) || val.trim() === '') throw new SandboxUsageError(`--set ${kv}: "${k}" takes a non-negative number`);
       settings[k] = Number(val);
-    } else settings[k] = val;
+    } else {
+      const choices = SETTING_CHOICES[k as keyof typeof DEFAULT_SETTINGS];
+      if (choices && !choices.includes(val)) throw new SandboxUsageError(`--set ${kv}: "${k}" takes one of ${choices.join(', ')}`);
+      settings[k] = val;
+    }
   }
   let sandbox;
   try {

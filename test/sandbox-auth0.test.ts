@@ -284,7 +284,8 @@ describe('sandbox Auth0', () => {
       const gone = await sdkError(c.logStreams.get(created.id));
       expect(gone).toBeInstanceOf(Management.NotFoundError);
       expect(gone.body).toMatchObject({ statusCode: 404, error: 'Not Found', message: 'The log stream does not exist.' });
-      expect(group().partnerTopics.has(key(topic.name))).toBe(true); // the topic stays in Azure
+      // Deleting the stream deletes Auth0's channel, and Event Grid the topic (streamDeletionTopicEffect: delete-topic).
+      expect(group().partnerTopics.has(key(topic.name))).toBe(false);
       for (const call of [() => c.logStreams.update(created.id, { status: 'paused' }), () => c.logStreams.delete(created.id)]) {
         expect((await sdkError(call())).statusCode).toBe(404);
       }

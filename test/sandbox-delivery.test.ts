@@ -111,6 +111,7 @@ describe('sandbox event delivery: Auth0 → partner topic → subscribers', () =
       streamRetryErroredMs: 3_600_000,
       deadLetterDelayMs: 300_000,
       cloudEventType: 'auth0.logs.{code}',
+      publishRequiresAuthorization: false,
     });
   });
 
@@ -419,7 +420,7 @@ describe('sandbox event delivery: Auth0 → partner topic → subscribers', () =
     expect(hook.events.some((e) => e.body.data.type === 'wn')).toBe(false);
   });
 
-  test('errored records are published once the topic is activated; an expired authorization fails publishing', async () => {
+  test('errored records are published once the topic is activated; an expired authorization stops delivery only in the strict variant', async () => {
     const { stream, topicName } = await setupStream({ filters: ['auth.login.success'], activate: false });
     // Subscribing before activation is allowed; nothing flows until the topic is activated.
     const hook = await receiver();
@@ -435,20 +436,27 @@ describe('sandbox event delivery: Auth0 → partner topic → subscribers', () =
     expect(hook.events[0].body.id).toBe(early.log_id);
     expect((await streamView(stream.id)).delivery).toMatchObject({ errored: 0, published: 1 });
 
-    // Six days later the authorization (granted for 6 days) has expired: publishing fails again.
+    // Six days later the authorization (granted for 6 days) has expired. Nothing public says delivery to
+    // an activated topic stops then (only the partner's create/update/delete requests fail): by default it goes on.
     await advance('6d');
+    const [afterExpiry] = await write({ type: 's' });
+    await until('the record after expiry', () => hook.events.length === 2);
+    expect(hook.events[1].body.id).toBe(afterExpiry.log_id);
+
+    // The strict variant (publishRequiresAuthorization: true): publishing fails while it is expired.
+    await admin(sb, 'PATCH', 'settings', { publishRequiresAuthorization: true });
     const [late] = await write({ type: 's' });
     await advance('1s');
     await advance('2s');
     const view = (await streamView(stream.id)).delivery;
     expect(view.errored).toBe(1);
     expect(view.recentErrors.at(-1)).toMatchObject({ log_id: late.log_id, message: expect.stringContaining("Auth0's authorization in resource group 'auth0-events' expired") });
-    expect(hook.events).toHaveLength(1);
+    expect(hook.events).toHaveLength(2);
     // Renewing does not need a resume: the next round (streamRetryErroredMs, 1 hour) publishes it.
     await eventGrid().partnerConfigurations.authorizePartner(RG, { partnerRegistrationImmutableId: AUTH0_ID, authorizationExpirationTimeInUtc: new Date(sb.context.clock.now() + 5 * DAY) });
     await advance('1h');
-    await until('the record after renewal', () => hook.events.length === 2);
-    expect(hook.events[1].body.id).toBe(late.log_id);
+    await until('the record after renewal', () => hook.events.length === 3);
+    expect(hook.events[2].body.id).toBe(late.log_id);
   });
 
   test('a paused stream queues and delivers on resume; startFrom replays older records', async () => {

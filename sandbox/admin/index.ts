@@ -4,7 +4,7 @@
  */
 import { HttpError, path, type Route, type ServiceDef } from '../core/http.js';
 import type { SandboxContext, SandboxSettings } from '../core/context.js';
-import { DEFAULT_SETTINGS } from '../core/context.js';
+import { DEFAULT_SETTINGS, SETTING_CHOICES } from '../core/context.js';
 import type { FaultSpec } from '../core/faults.js';
 import type { ServiceName } from '../core/http.js';
 import { validateSeed, type Seed } from '../core/seed.js';
@@ -89,11 +89,9 @@ function patchSettings(ctx: SandboxContext, body: any): SandboxSettings {
     if (k === 'streamFailureLogCode' && (typeof v !== 'string' || (v !== '' && !LOG_CODES[v]))) {
       throw new HttpError(400, 'InvalidSettings', `Setting "streamFailureLogCode" must be an Auth0 log event code (e.g. "wn", "depnote"), or "" to write no failure record; got ${JSON.stringify(v)}.`);
     }
-    if (k === 'armRateLimitScope' && v !== 'subscription' && v !== 'global') {
-      throw new HttpError(400, 'InvalidSettings', 'Setting "armRateLimitScope" must be "subscription" or "global".');
-    }
-    if (k === 'partnerTopicNaming' && v !== 'resource-name' && v !== 'partner-path') {
-      throw new HttpError(400, 'InvalidSettings', 'Setting "partnerTopicNaming" must be "resource-name" or "partner-path".');
+    const choices = SETTING_CHOICES[k as keyof SandboxSettings];
+    if (choices && !choices.includes(v as string)) {
+      throw new HttpError(400, 'InvalidSettings', `Setting "${k}" must be one of ${choices.map((c) => `"${c}"`).join(', ')}; got ${JSON.stringify(v)}.`);
     }
   }
   Object.assign(ctx.settings, body);

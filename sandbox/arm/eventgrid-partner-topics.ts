@@ -1,13 +1,15 @@
 /**
  * Microsoft.EventGrid/partnerTopics: read, create/update (PUT, synchronous), tags/identity (PATCH),
- * delete (long-running, removing the topic's event subscriptions), `activate`/`deactivate`
- * (synchronous 200), and lists by group and subscription with `$filter`, `$top` and `nextLink`.
+ * delete (long-running, removing the topic's event subscriptions and the partner's channel), `activate`/`deactivate`
+ * (synchronous 200; activation drops `expirationTimeIfNotActivatedUtc`, `messageForActivation` and
+ * `partnerTopicFriendlyDescription` from the answers, as recorded), and lists by group and subscription
+ * with `$filter`, `$top` and `nextLink`.
  * Topics are usually created by the partner side (core/eventgrid.ts createPartnerTopic).
  */
 import { randomUUID } from 'node:crypto';
 import { HttpError, type Ctx } from '../core/http.js';
-import { partnerTopicId } from '../core/eventgrid.js';
-import { key, type ArmResource, type PartnerTopicRecord, type ResourceGroup } from '../core/state.js';
+import { channelDeleted, partnerTopicId, scheduleTopicExpiry } from '../core/eventgrid.js';
+import { key, type ArmResource, type PartnerTopicRecord } from '../core/state.js';
 import { egGroupScope, egSubScope, groupOf, isObject, resourceNotFound, route, subOf, type ArmRoute } from './common.js';
 import { DAY_MS, schemas, stamp, type EgDeps } from './eventgrid-shared.js';
 import { page } from './odata.js';
@@ -36,16 +38,6 @@ function identityOf(c: Ctx, v: unknown): Record<string, unknown> | undefined {
   return out;
 }
 
-/** Deletes a never-activated topic when its expirationTimeIfNotActivatedUtc passes (as Event Grid does). */
-function scheduleExpiry(deps: EgDeps, group: ResourceGroup, rec: PartnerTopicRecord): void {
-  const at = Date.parse(rec.resource.properties.expirationTimeIfNotActivatedUtc ?? '');
-  if (Number.isNaN(at)) return;
-  deps.ctx.clock.at(at, () => {
-    const current = group.partnerTopics.get(key(rec.resource.name));
-    if (current === rec && rec.resource.properties.activationState === 'NeverActivated') group.partnerTopics.delete(key(rec.resource.name));
-  });
-}
-
 export function partnerTopicRoutes(deps: EgDeps): ArmRoute[] {
   const { ctx, lro } = deps;
   const base = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerTopics';
@@ -64,6 +56,12 @@ export function partnerTopicRoutes(deps: EgDeps): ArmRoute[] {
     }
     if (state !== to) {
       t.properties.activationState = to;
+      // As recorded (azure-cli): once activated, the answers no longer carry the activation texts and expiry.
+      if (to === 'Activated') {
+        delete t.properties.expirationTimeIfNotActivatedUtc;
+        delete t.properties.messageForActivation;
+        delete t.properties.partnerTopicFriendlyDescription;
+      }
       t.systemData = stamp(ctx, c, t);
       // Delivery: on activation Auth0 publishes the records that failed while the topic was not active.
       ctx.delivery?.topicActivationChanged(rec);
@@ -138,7 +136,7 @@ export function partnerTopicRoutes(deps: EgDeps): ArmRoute[] {
         }
         const created: PartnerTopicRecord = { resource, eventSubscriptions: new Map() };
         group.partnerTopics.set(key(name), created);
-        if (activationState === 'NeverActivated') scheduleExpiry(deps, group, created);
+        if (activationState === 'NeverActivated') scheduleTopicExpiry(ctx, group, created);
         return { status: 201, body: resource };
       },
     }),
@@ -183,7 +181,11 @@ export function partnerTopicRoutes(deps: EgDeps): ArmRoute[] {
           target: rec.resource.id,
           onDone: (status) => {
             if (group.partnerTopics.get(k) !== rec) return;
-            if (status === 'Succeeded') group.partnerTopics.delete(k);
+            if (status === 'Succeeded') {
+              group.partnerTopics.delete(k);
+              // Event Grid deletes the partner's channel with the topic: the stream never delivers again.
+              channelDeleted(ctx, rec);
+            }
             else rec.resource.properties.provisioningState = status === 'Failed' ? 'Failed' : previousState;
           },
         });

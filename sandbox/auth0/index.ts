@@ -16,7 +16,8 @@ import { HttpError, path, type Ctx, type Reply, type Route, type ServiceDef } fr
 import type { Auth0LogRecord, Auth0Tenant, ResourceGroup, Subscription } from '../core/state.js';
 import { signJwt } from '../core/tokens.js';
 import { LOG_CODES, LogRecordError, listLogs, writeLogRecord as writeRecord } from './logs.js';
-import { checkPartnerTarget, createStreamTopic, findStreamTopic, partnerPath, topicResourceName, type EventGridSink } from './partner.js';
+import { checkPartnerTarget, createStreamTopic, findStreamTopic, partnerPath, streamChannelDeleted, topicResourceName, type EventGridSink } from './partner.js';
+import { isChannelDeleted } from '../core/eventgrid.js';
 import { SECRET_SINK_FIELDS, STREAM_STATUSES, STREAM_TYPES, createSchema, updateSchema, type StreamType } from './schemas.js';
 import { isDateTime, payloadMessage, validate } from './validate.js';
 
@@ -80,7 +81,7 @@ interface StreamMeta {
   topicName?: string;
   /** Set once the topic was created. */
   topicId?: string;
-  naming?: 'resource-name' | 'partner-path';
+  naming?: 'resource-name' | 'partner-path' | 'absent';
 }
 
 /** Partner-side facts about streams, kept beside the public stream objects stored in the tenant. */
@@ -289,8 +290,11 @@ function createStream(c: Ctx): Reply {
     const check = checkPartnerTarget(ctx, sink as EventGridSink);
     if (!check.ok) throw apiError(400, check.message);
     target = check;
-    meta.topicName = topicResourceName(tenant.name, id);
+    // The name is known ahead only when it derives from the stream id (partnerTopicName: stream-digits).
+    if (ctx.settings.partnerTopicName === 'stream-digits') meta.topicName = topicResourceName(tenant.name, id);
     meta.naming = ctx.settings.partnerTopicNaming;
+    // The only recorded wire value: Auth0's partner path, already in the create answer.
+    if (meta.naming === 'partner-path') sink.azurePartnerTopic = partnerPath(tenant.name, sink.azureSubscriptionId);
   } else if (type === 'eventbridge') {
     sink.awsPartnerEventSource = `aws.partner/auth0.com/${tenant.name}-${randomUUID()}/auth0.logs`;
   }
@@ -319,7 +323,7 @@ function createStream(c: Ctx): Reply {
       const topic = createStreamTopic(ctx, sub, group, tenantName, id, sink.azureRegion);
       meta.topicName = topic.resource.name;
       meta.topicId = topic.resource.id;
-      stream.sink.azurePartnerTopic = meta.naming === 'partner-path' ? partnerPath(tenantName, sink.azureSubscriptionId) : topic.resource.name;
+      if (meta.naming === 'resource-name') stream.sink.azurePartnerTopic = topic.resource.name;
     });
   }
   return { status: 200, body: stream };
@@ -350,9 +354,10 @@ function updateStream(c: Ctx): Reply {
 function deleteStream(c: Ctx): Reply {
   const tenant = currentTenant(c);
   const stream = findStream(tenant, c.params.id);
-  // The partner topic (if any) stays in Azure: deleting a stream does not delete it.
   tenant.logStreams.delete(c.params.id);
   c.sandbox.delivery?.streamDeleted(tenant.name, stream);
+  // Deleting the stream deletes Auth0's channel: Event Grid deletes the topic or leaves it idle (settings.streamDeletionTopicEffect).
+  if (stream.type === 'eventgrid') streamChannelDeleted(c.sandbox, tenant.name, stream.id);
   return { status: 204 };
 }
 
@@ -520,6 +525,8 @@ function streamView(ctx: SandboxContext, tenant: Auth0Tenant, stream: Record<str
             naming: meta.naming,
             created: !!meta.topicId,
             exists: !!found,
+            // Deleted with its partner topic: the stream can never deliver again.
+            channelDeleted: isChannelDeleted(stream),
             id: found?.topic.resource.id ?? meta.topicId,
             activationState: found?.topic.resource.properties.activationState,
           }

@@ -9,21 +9,20 @@
  *   Event Grid's partner API while serving the request, so a missing authorization surfaces as an
  *   error of the create call; the product's README calls this out.)
  * - The partner topic then appears `settings.partnerTopicDelayMs` later (Event Grid provisioning),
- *   in the sink's subscription and group, located in `sink.azureRegion`, `NeverActivated`, expiring
- *   after `settings.unactivatedTopicTtlDays` unless activated (core/eventgrid.createPartnerTopic).
- *   Until then the stream's `sink.azurePartnerTopic` is absent. If the stream is deleted or the group
- *   is gone before that moment, no topic is created.
- * - Topic resource name: `auth0-{tenant}-{16 digits of the stream id}` (3-50 letters, digits, hyphens;
- *   the tenant part is shortened to fit). `sink.azurePartnerTopic` is that name with
- *   `partnerTopicNaming: 'resource-name'`, or `azure.partner/auth0.com/{tenant}-{subscriptionId}/auth0.logs`
- *   with `'partner-path'` (the shape seen in the wild; not a resource name, so clients must find the
- *   topic among the group's partner topics by Auth0's immutable id and a source naming the tenant).
- * - Topic `source`: `auth0.com/{tenant}/log-streams/{streamId}`: it names the tenant (and the stream).
- * - Deleting the stream does not delete the topic: as in Azure, the partner topic stays until the
- *   customer deletes it (or, never activated, until it expires).
+ *   in the sink's subscription and group, located in `sink.azureRegion`, `NeverActivated`, with Auth0's
+ *   `partnerRegistrationImmutableId`, expiring after `settings.unactivatedTopicTtlDays` unless activated
+ *   (core/eventgrid.createPartnerTopic). If the stream is deleted or the group is gone before that
+ *   moment, no topic is created.
+ * - What is not public is a setting (core/context.ts, with what is known and its source):
+ *   the topic's name (`partnerTopicName`), its `source` (`partnerTopicSource`), its descriptions
+ *   (`partnerTopicDescription`), what `sink.azurePartnerTopic` holds (`partnerTopicNaming`), and what
+ *   deleting the stream does to the topic (`streamDeletionTopicEffect`).
+ * - Deleting the partner topic deletes the stream's channel (core/eventgrid.channelDeleted): the stream
+ *   stays but never delivers again, and Auth0 never creates another topic for it.
  */
+import { randomInt, randomUUID } from 'node:crypto';
 import type { SandboxContext } from '../core/context.js';
-import { AUTH0_PARTNER, auth0Authorization, createPartnerTopic, findGroup, isProviderRegistered, EVENTGRID_NAMESPACE } from '../core/eventgrid.js';
+import { AUTH0_PARTNER, auth0Authorization, createPartnerTopic, eventGridDescription, findGroup, isProviderRegistered, EVENTGRID_NAMESPACE } from '../core/eventgrid.js';
 import { key, type PartnerTopicRecord, type ResourceGroup, type Subscription } from '../core/state.js';
 
 export interface EventGridSink {
@@ -62,16 +61,32 @@ export function checkPartnerTarget(ctx: SandboxContext, sink: EventGridSink): Ta
   return { ok: true, sub, group: found.group };
 }
 
-/** The partner topic's resource name for a stream: `auth0-{tenant}-{digits}`, at most 50 characters. */
-export function topicResourceName(tenant: string, streamId: string): string {
-  const digits = streamId.replace(/\D/g, '').slice(-16) || '0';
-  const room = 50 - 'auth0-'.length - 1 - digits.length;
+/** `auth0-{tenant}-{suffix}`, the tenant part shortened so that the name has at most 50 characters. */
+function auth0TopicName(tenant: string, suffix: string): string {
+  const room = 50 - 'auth0-'.length - 1 - suffix.length;
   const t = tenant
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, '-')
     .slice(0, room)
     .replace(/-+$/, '');
-  return t ? `auth0-${t}-${digits}` : `auth0-${digits}`;
+  return t ? `auth0-${t}-${suffix}` : `auth0-${suffix}`;
+}
+
+/** The partner topic's resource name with `partnerTopicName: 'stream-digits'`: `auth0-{tenant}-{16 digits of the stream id}`. */
+export function topicResourceName(tenant: string, streamId: string): string {
+  return auth0TopicName(tenant, streamId.replace(/\D/g, '').slice(-16) || '0');
+}
+
+const MIXED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * With `partnerTopicName: 'auth0-random'`: `auth0-{tenant}-{10 characters}` like the real
+ * `auth0-axpoit-P-BK1VpOIA`: letters of both cases and digits, every other name with one inner hyphen.
+ */
+export function randomTopicName(tenant: string): string {
+  const chars = Array.from({ length: 10 }, () => MIXED[randomInt(MIXED.length)]);
+  if (randomInt(2) === 1) chars[1 + randomInt(8)] = '-';
+  return auth0TopicName(tenant, chars.join(''));
 }
 
 /** The `sink.azurePartnerTopic` shape seen in the wild (not a resource name). */
@@ -79,8 +94,21 @@ export function partnerPath(tenant: string, subscriptionId: string): string {
   return `azure.partner/auth0.com/${tenant}-${subscriptionId}/auth0.logs`;
 }
 
+/** The topic's `source` with `partnerTopicSource: 'tenant-and-stream'`. */
 export function topicSource(tenant: string, streamId: string): string {
   return `auth0.com/${tenant}/log-streams/${streamId}`;
+}
+
+/** The topic's `source` for the current `partnerTopicSource`. */
+export function streamTopicSource(ctx: SandboxContext, tenant: string, subscriptionId: string, streamId: string): string {
+  switch (ctx.settings.partnerTopicSource) {
+    case 'partner-path':
+      return partnerPath(tenant, subscriptionId);
+    case 'opaque':
+      return randomUUID();
+    default:
+      return topicSource(tenant, streamId);
+  }
 }
 
 /** Creates the stream's partner topic in `group` (called when the provisioning delay is over). */
@@ -92,13 +120,19 @@ export function createStreamTopic(
   streamId: string,
   region: string,
 ): PartnerTopicRecord {
-  let name = topicResourceName(tenant, streamId);
-  for (let i = 2; group.partnerTopics.has(key(name)); i++) name = `${topicResourceName(tenant, streamId).slice(0, 47)}-${i}`;
+  const random = ctx.settings.partnerTopicName === 'auth0-random';
+  const base = random ? randomTopicName(tenant) : topicResourceName(tenant, streamId);
+  let name = base;
+  for (let i = 2; group.partnerTopics.has(key(name)); i++) name = random ? randomTopicName(tenant) : `${base.slice(0, 47)}-${i}`;
+  const source = streamTopicSource(ctx, tenant, sub.subscriptionId, streamId);
+  const eventGridText = ctx.settings.partnerTopicDescription === 'event-grid-default' ? eventGridDescription(name, source, ctx.clock.now()) : undefined;
   const record = createPartnerTopic(ctx, sub, group, {
     name,
-    source: topicSource(tenant, streamId),
-    friendlyDescription: `Auth0 logs of tenant ${tenant} (log stream ${streamId})`,
-    messageForActivation: `Activate this partner topic to receive the logs of the Auth0 tenant ${tenant} (log stream ${streamId}). Check that the source names your Auth0 tenant before you activate it.`,
+    source,
+    friendlyDescription: eventGridText ?? `Auth0 logs of tenant ${tenant} (log stream ${streamId})`,
+    messageForActivation:
+      eventGridText ??
+      `Activate this partner topic to receive the logs of the Auth0 tenant ${tenant} (log stream ${streamId}). Check that the source names your Auth0 tenant before you activate it.`,
     createdBy: { tenant, streamId },
   });
   record.resource.location = region;
@@ -115,4 +149,19 @@ export function findStreamTopic(ctx: SandboxContext, tenant: string, streamId: s
     }
   }
   return undefined;
+}
+
+/**
+ * Auth0 deleted a stream, hence its channel: Event Grid deletes the stream's partner topic (with its
+ * event subscriptions), or, with `streamDeletionTopicEffect: 'idle'`, leaves it with provisioningState
+ * `IdleDueToMirroredChannelResourceDeletion`.
+ */
+export function streamChannelDeleted(ctx: SandboxContext, tenant: string, streamId: string): void {
+  const found = findStreamTopic(ctx, tenant, streamId);
+  if (!found) return;
+  if (ctx.settings.streamDeletionTopicEffect === 'idle') {
+    found.topic.resource.properties.provisioningState = 'IdleDueToMirroredChannelResourceDeletion';
+    return;
+  }
+  found.group.partnerTopics.delete(key(found.topic.resource.name));
 }

@@ -25,13 +25,63 @@ export interface SandboxSettings {
   auth0RateLimitPerSecond: number;
   /** Latency added to every service answer (ms), to model a real network in benchmarks. */
   latencyMs: number;
+  // ---- Auth0's partner topics. Sources: ../shared/research/real-service-divergences.md and
+  // azure-eventgrid-partner.md; where public evidence does not decide, each plausible variant is a value.
+
   /**
-   * How Auth0 names the partner topic in the stream's `sink.azurePartnerTopic`:
-   * `resource-name` (the topic's ARM name) or `partner-path` (`azure.partner/auth0.com/{tenant}-{sub}/auth0.logs`,
-   * the shape seen in the wild, which is not a valid resource name).
+   * The partner topic's ARM name. Known: the one real Auth0 partner topic on record is
+   * `auth0-axpoit-P-BK1VpOIA` (ARKlab/Auth0Logs-ApplicationInsight, Deploy.json history, 2023), i.e.
+   * `auth0-{tenant}-{10 characters}`; the rule behind the 10 characters is not public.
+   * - `auth0-random`: `auth0-{tenant}-{10 random letters of both cases and digits, maybe an inner hyphen}`,
+   *   as that name (nothing in it names the stream);
+   * - `stream-digits`: `auth0-{tenant}-{the last 16 digits of the stream id}` (a sandbox invention).
+   * The tenant part is shortened so that the name stays within 50 characters.
    */
-  partnerTopicNaming: 'resource-name' | 'partner-path';
-  /** Days an unactivated partner topic lives before Event Grid deletes it. */
+  partnerTopicName: 'auth0-random' | 'stream-digits';
+  /**
+   * What the stream's `sink.azurePartnerTopic` holds. Known: the only recorded wire value is
+   * `azure.partner/auth0.com/{tenant}-{subscriptionId}/auth0.logs`, already in the POST answer
+   * (auth0/terraform-provider-auth0 recording TestAccLogStreamEventGrid, 2022); newer tools (auth0-deploy-cli
+   * exports, a 2025 Terraform example) treat the value as the topic's ARM name. Unknown: which one Auth0
+   * returns today.
+   * - `partner-path`: that path, present from the create answer on (not a resource name);
+   * - `resource-name`: the topic's ARM name, present once the topic exists;
+   * - `absent`: never present.
+   */
+  partnerTopicNaming: 'resource-name' | 'partner-path' | 'absent';
+  /**
+   * The partner topic's `source`. Known: Auth0's docs only say "Confirm the Source field matches your
+   * Auth0 account" (auth0/docs azure-event-grid.md); no value is public.
+   * - `partner-path`: `azure.partner/auth0.com/{tenant}-{subscriptionId}/auth0.logs` (the same for every
+   *   stream of a tenant in a subscription);
+   * - `tenant-and-stream`: `auth0.com/{tenant}/log-streams/{streamId}` (a sandbox invention);
+   * - `opaque`: a random id naming neither the tenant nor the stream.
+   */
+  partnerTopicSource: 'partner-path' | 'tenant-and-stream' | 'opaque';
+  /**
+   * The topic's `partnerTopicFriendlyDescription` and `messageForActivation`. Known (Azure/azure-cli
+   * recording test_Partner_scenarios_v2.yaml): when the partner sets none, Event Grid fills both with
+   * "The partner topic {name} was created on behalf of the publisher for source {source} on {M/D/YYYY
+   * h:mm:ss AM}. If you do not recognize or authorize this creation operation, please delete this partner
+   * topic and/or reach out to the customer service for the publisher. ". Unknown: whether Auth0 sets its own.
+   * - `event-grid-default`: Event Grid's text;
+   * - `partner`: Auth0 sets its own texts naming the tenant and the stream (a sandbox invention).
+   * Either way (fact, same recording), once activated the topic's answers no longer carry
+   * `expirationTimeIfNotActivatedUtc`, `messageForActivation` and `partnerTopicFriendlyDescription`.
+   */
+  partnerTopicDescription: 'event-grid-default' | 'partner';
+  /**
+   * What deleting an Auth0 log stream (Auth0's side, the channel) does to its partner topic. Known
+   * (MicrosoftDocs partner-events overview): deleting one side deletes the other; the 2025-02-15 spec has
+   * the provisioningState `IdleDueToMirroredChannelResourceDeletion`. Unknown: which one Auth0's deletion gives.
+   * - `delete-topic`: the topic (with its event subscriptions) is deleted;
+   * - `idle`: the topic stays with provisioningState `IdleDueToMirroredChannelResourceDeletion`.
+   * The other direction is modelled as a fact: deleting the partner topic (by a person, or Event Grid
+   * after `unactivatedTopicTtlDays`) deletes the stream's channel: the stream stays but can never deliver
+   * again (publishes fail, failure records, suspension), and Auth0 never creates a new topic for it.
+   */
+  streamDeletionTopicEffect: 'delete-topic' | 'idle';
+  /** Days an unactivated partner topic lives before Event Grid deletes it (Event Grid: 7). */
   unactivatedTopicTtlDays: number;
 
   // ---- event delivery (sandbox/delivery): Auth0 log streams → partner topics → event subscriptions
@@ -60,7 +110,12 @@ export interface SandboxSettings {
   streamSuspendAfterMs: number;
   /** The Auth0 log event code of the record written when a record could not be published (no code is documented for it). */
   streamFailureLogCode: string;
-  /** Whether an expired or removed partner authorization makes publishing fail (besides topic creation). */
+  /**
+   * Whether an expired or removed partner authorization also makes publishing to an existing, activated
+   * topic fail. Known (2025-02-15 spec): after expiry "any request from this partner to create, update or
+   * delete resources in subscriber's context will fail" (so creating a stream's topic fails either way);
+   * nothing public says delivery stops. Default false; true is the strict variant.
+   */
   publishRequiresAuthorization: boolean;
   /** Deliveries in flight per event subscription. */
   deliveryConcurrency: number;
@@ -69,6 +124,16 @@ export interface SandboxSettings {
   /** Delay between an event's last failed attempt and its dead-letter blob (ms, sandbox clock; Event Grid: 5 minutes). */
   deadLetterDelayMs: number;
 }
+
+/** The settings whose value is one of a few words, with those words (the admin API and the CLI check them). */
+export const SETTING_CHOICES: Partial<Record<keyof SandboxSettings, readonly string[]>> = {
+  armRateLimitScope: ['subscription', 'global'],
+  partnerTopicName: ['auth0-random', 'stream-digits'],
+  partnerTopicNaming: ['resource-name', 'partner-path', 'absent'],
+  partnerTopicSource: ['partner-path', 'tenant-and-stream', 'opaque'],
+  partnerTopicDescription: ['event-grid-default', 'partner'],
+  streamDeletionTopicEffect: ['delete-topic', 'idle'],
+};
 
 export const DEFAULT_SETTINGS: SandboxSettings = {
   providerRegistrationDelayMs: 1000,
@@ -79,7 +144,11 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   armRateLimitScope: 'subscription',
   auth0RateLimitPerSecond: 0,
   latencyMs: 0,
+  partnerTopicName: 'stream-digits',
   partnerTopicNaming: 'resource-name',
+  partnerTopicSource: 'tenant-and-stream',
+  partnerTopicDescription: 'partner',
+  streamDeletionTopicEffect: 'delete-topic',
   unactivatedTopicTtlDays: 7,
   eventDelivery: true,
   validateWebhooks: false,
@@ -91,7 +160,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   streamSuspendAfterFailures: 10,
   streamSuspendAfterMs: 7 * 86_400_000,
   streamFailureLogCode: 'wn',
-  publishRequiresAuthorization: true,
+  publishRequiresAuthorization: false,
   deliveryConcurrency: 32,
   deliveryTimeoutMs: 30_000,
   deadLetterDelayMs: 300_000,

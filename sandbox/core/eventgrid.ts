@@ -112,13 +112,59 @@ export function createPartnerTopic(ctx: SandboxContext, sub: Subscription, group
   };
   const record: PartnerTopicRecord = { resource, eventSubscriptions: new Map(), createdBy: t.createdBy };
   group.partnerTopics.set(key(t.name), record);
-  ctx.clock.at(expiresAt, () => {
-    const current = group.partnerTopics.get(key(t.name));
-    if (current === record && record.resource.properties.activationState === 'NeverActivated') {
-      group.partnerTopics.delete(key(t.name));
+  scheduleTopicExpiry(ctx, group, record);
+  return record;
+}
+
+/** Deletes a never-activated topic when its expirationTimeIfNotActivatedUtc passes (as Event Grid does). */
+export function scheduleTopicExpiry(ctx: SandboxContext, group: ResourceGroup, record: PartnerTopicRecord): void {
+  const at = Date.parse(record.resource.properties.expirationTimeIfNotActivatedUtc ?? '');
+  if (Number.isNaN(at)) return;
+  ctx.clock.at(at, () => {
+    const name = key(record.resource.name);
+    if (group.partnerTopics.get(name) === record && record.resource.properties.activationState === 'NeverActivated') {
+      group.partnerTopics.delete(name);
+      channelDeleted(ctx, record);
     }
   });
-  return record;
+}
+
+/** Streams whose channel went with their partner topic: they never deliver again. */
+const deletedChannels = new WeakSet<object>();
+
+/**
+ * A partner topic was deleted (by a person, or by Event Grid when it expired unactivated): as Event
+ * Grid deletes the partner's channel with it, the stream that created the topic can never deliver
+ * again, even if a topic of the same name comes back (Auth0 does not create a new one for it).
+ */
+export function channelDeleted(ctx: SandboxContext, record: PartnerTopicRecord): void {
+  const by = record.createdBy;
+  const stream = by ? ctx.world.auth0Tenants.get(by.tenant)?.logStreams.get(by.streamId) : undefined;
+  if (stream) deletedChannels.add(stream);
+}
+
+/** Whether the stream's channel was deleted with its partner topic. */
+export function isChannelDeleted(stream: object): boolean {
+  return deletedChannels.has(stream);
+}
+
+/** `7/18/2022 6:56:54 AM`, the date format of Event Grid's default texts (UTC). */
+function usDateTime(ms: number): string {
+  const d = new Date(ms);
+  const h = d.getUTCHours();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${h % 12 || 12}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/**
+ * The `partnerTopicFriendlyDescription` and `messageForActivation` Event Grid fills in when the partner
+ * sets none, word for word as recorded (Azure/azure-cli test_Partner_scenarios_v2.yaml), trailing space included.
+ */
+export function eventGridDescription(name: string, source: string, createdAtMs: number): string {
+  return (
+    `The partner topic ${name} was created on behalf of the publisher for source ${source} on ${usDateTime(createdAtMs)}. ` +
+    'If you do not recognize or authorize this creation operation, please delete this partner topic and/or reach out to the customer service for the publisher. '
+  );
 }
 
 /** Finds a subscription and group (case-insensitive), or undefined. */

@@ -6,9 +6,10 @@
  * Modelled on Auth0's documented behaviour ("we attempt to deliver the log up to three times; if we fail
  * by the third attempt, we log an error visible in the Health view; we restart this process for any
  * errored log until the problem is resolved"; a stream failing for days is suspended and must be resumed):
- *   - a publish fails when the partner topic does not exist (not yet created, expired, deleted), is not
- *     `Activated`, Microsoft.EventGrid is not registered, or (settings.publishRequiresAuthorization) the
- *     group's partner configuration no longer authorizes Auth0 or the authorization expired;
+ *   - a publish fails when the partner topic does not exist (not yet created, expired, deleted), was
+ *     deleted once (its channel went with it: the stream never delivers again), is idle or not
+ *     `Activated`, Microsoft.EventGrid is not registered, or (settings.publishRequiresAuthorization, off by
+ *     default) the group's partner configuration no longer authorizes Auth0 or the authorization expired;
  *   - a failed publish is attempted again after settings.streamPublishRetryMs, doubling, up to
  *     settings.streamPublishAttempts attempts in all (default 3), on the sandbox clock;
  *   - then the record is "errored": Auth0 writes a tenant log record of code settings.streamFailureLogCode
@@ -25,11 +26,11 @@
  *   - `startFrom` on create replays the tenant's records dated at or after it (within retention).
  */
 import type { SandboxContext } from '../core/context.js';
-import { auth0Authorization, isProviderRegistered } from '../core/eventgrid.js';
+import { auth0Authorization, isChannelDeleted, isProviderRegistered } from '../core/eventgrid.js';
 import { key, type Auth0LogRecord, type PartnerTopicRecord, type ResourceGroup, type Subscription } from '../core/state.js';
 import { LOG_CODES } from '../auth0/log-codes.js';
 import { writeLogRecord } from '../auth0/logs.js';
-import { findStreamTopic, topicResourceName } from '../auth0/partner.js';
+import { findStreamTopic } from '../auth0/partner.js';
 import type { CloudEvent, EventGridRuntime } from './eventgrid.js';
 
 /** Records kept per paused or suspended stream (the oldest are dropped beyond this, like Auth0's retention). */
@@ -189,11 +190,16 @@ export class Auth0Streams {
   }
 
   private publish(st: StreamState, record: Auth0LogRecord): PublishResult {
-    const found = this.locate(st);
-    const name = found?.topic.resource.name ?? topicResourceName(st.tenant, st.stream.id);
     const sink = st.stream.sink ?? {};
-    if (!found) {
-      return { ok: false, message: `the Azure Event Grid partner topic '${name}' does not exist in resource group '${sink.azureResourceGroup}' of Azure subscription '${sink.azureSubscriptionId}'` };
+    const where = `resource group '${sink.azureResourceGroup}' of Azure subscription '${sink.azureSubscriptionId}'`;
+    if (isChannelDeleted(st.stream)) {
+      return { ok: false, message: `the Azure Event Grid partner topic of this log stream was deleted from ${where}, and Event Grid deleted the stream's channel with it; delete this log stream and create a new one` };
+    }
+    const found = this.locate(st);
+    if (!found) return { ok: false, message: `the Azure Event Grid partner topic of this log stream does not exist in ${where}` };
+    const name = found.topic.resource.name;
+    if (found.topic.resource.properties.provisioningState === 'IdleDueToMirroredChannelResourceDeletion') {
+      return { ok: false, message: `the Azure Event Grid partner topic '${name}' is idle: its channel was deleted` };
     }
     const state = found.topic.resource.properties.activationState;
     if (state !== 'Activated') return { ok: false, message: `the Azure Event Grid partner topic '${name}' is not activated (activationState: ${state})` };
@@ -257,7 +263,7 @@ export class Auth0Streams {
     const code = this.ctx.settings.streamFailureLogCode;
     if (!code || !LOG_CODES[code]) return;
     const stream = st.stream;
-    const topic = st.located?.topic.resource.name ?? topicResourceName(st.tenant, String(stream.id));
+    const topic = st.located?.topic.resource.name ?? '(no partner topic)';
     this.writingFailureFor = stream;
     try {
       writeLogRecord(this.ctx, st.tenant, {
