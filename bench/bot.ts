@@ -117,6 +117,18 @@ try {
     PORT: '0',
     LOG_LEVEL: 'warn',
     ...(process.env.MAX_CONCURRENT_COMMENTS ? { MAX_CONCURRENT_COMMENTS: process.env.MAX_CONCURRENT_COMMENTS } : {}),
+    // The server lends the two credentials to the sandbox repository only, toward the sandbox's endpoints.
+    CREDENTIAL_BINDINGS: JSON.stringify({
+      credentials: {
+        prod: {
+          repositories: [`${OWNER}/${REPO}`],
+          variables: Object.keys(secrets),
+          'auth0-domain': t.domain,
+          'azure-authority-host': info.endpoints.entra,
+          'azure-resource-manager-endpoint': info.endpoints.arm,
+        },
+      },
+    }),
     ...secrets,
   });
   bot = started.child;
