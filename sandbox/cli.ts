@@ -4,12 +4,13 @@
  * keeps it running until interrupted. With --json the first stdout line is one JSON object with every
  * endpoint, the tenants' domains, seeded ids and credentials, and the CA path.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './index.js';
 import { DEFAULT_SETTINGS, SETTING_CHOICES } from './core/context.js';
+import { sandboxEnvLines } from '../src/config/sandbox-inputs.js';
 
 interface Io {
   stdout(text: string): void;
@@ -28,6 +29,12 @@ interrupted (Ctrl-C).
 
 Options:
   --json            print one JSON line with the endpoints, ids, credentials and the CA path
+                    (through npm: npm run -s sandbox -- --json, or npm's banner comes first)
+  --env             print the settings as NAME=value lines instead: AUTH0_EVENTGRID_<INPUT> for the
+                    CLI, NODE_EXTRA_CA_CERTS, SANDBOX_ID_TOKEN_REQUEST_URL/_TOKEN (a dotenv file; the
+                    format of $GITHUB_ENV): set -a; . ./sandbox.env; set +a
+  --out FILE        also write them (JSON, or NAME=value lines with --env) to FILE once the sandbox is
+                    ready: wait for FILE to start it in the background
   --port N          port of the Azure Resource Manager listener (0: any free port; default 0)
   --seed FILE       seed file (JSON) describing subscriptions, principals and Auth0 tenants
   --ca-dir DIR      keep the CA in DIR and reuse it on later starts (trust it once)
@@ -40,6 +47,8 @@ export async function sandboxCommand(argv: readonly string[], io: Io, bin = 'npm
     args: [...argv],
     options: {
       json: { type: 'boolean', default: false },
+      env: { type: 'boolean', default: false },
+      out: { type: 'string' },
       port: { type: 'string', default: '0' },
       seed: { type: 'string' },
       'ca-dir': { type: 'string' },
@@ -90,7 +99,15 @@ export async function sandboxCommand(argv: readonly string[], io: Io, bin = 'npm
     return 1;
   }
   const info = sandbox.info();
+  const envText = () => sandboxEnvLines(info, resolvePath(info.caCertPath)).join('\n') + '\n';
+  if (v.out) {
+    // Written whole under another name, then renamed: whoever waits for the file never reads half of it.
+    const tmp = `${v.out}.${process.pid}.tmp`;
+    writeFileSync(tmp, v.env ? envText() : JSON.stringify(info) + '\n', { mode: 0o600 });
+    renameSync(tmp, v.out);
+  }
   if (v.json) io.stdout(JSON.stringify(info) + '\n');
+  else if (v.env) io.stdout(envText());
   else {
     io.stdout(
       [

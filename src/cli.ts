@@ -10,11 +10,14 @@
  * Exit codes: 0 ok, 1 failed or unhealthy (per fail-on), 2 bad usage or inputs.
  */
 import { realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS, INPUTS, type Command } from './config/inputs.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError, type Settings } from './config/settings.js';
-import { EnvironmentsFileError, resolveInvocation, type Invocation } from './config/environments.js';
+import { EnvironmentsFileError, resolveInvocation, selectEnvironments, type Invocation } from './config/environments.js';
+import { inputsFromSandbox } from './config/sandbox-inputs.js';
 import type { RunContext } from './operations/index.js';
 import type { OperationResult } from './operations/types.js';
 import { expandSecrets, failureMessage, exitCodeFor, redact, renderJson, renderText, textLine } from './report/index.js';
@@ -31,6 +34,8 @@ const COMMAND_HELP: Record<Command, string> = {
   'renew-authorization': "Extend Auth0's authorization to now + authorization-days (never shortening it unless allow-shorten).",
   'resume-stream': 'Resume a paused or suspended Auth0 log stream.',
   'deactivate-topic': 'Deactivate the Auth0 partner topic (Event Grid drops its events until it is activated again).',
+  'list-environments': 'Print the names --environment selects from the environments file as a JSON array (for a job matrix); signs in nowhere.',
+  summarize: 'Gather the JSON reports of other runs (--reports FILES or FOLDERS) into one report: most urgent environment first, the worst health.',
   chatops: 'Answer the slash commands of an issue_comment or pull_request event (the Action in a workflow; not from a terminal).',
 };
 
@@ -61,57 +66,91 @@ export class UsageError extends Error {}
 export interface ParsedArgs {
   help: boolean;
   json: boolean;
+  version: boolean;
+  /** --sandbox FILE: the sandbox's settings (the JSON `auth0-eventgrid sandbox --json` prints). */
+  sandbox?: string;
   /** Inputs given as flags (and the positional command as `command`). */
   flags: Map<string, string>;
 }
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const flags = new Map<string, string>();
-  let help = false;
-  let json = false;
-  let positional: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--json') json = true;
-    else if (arg === '--') throw new UsageError(`unexpected "--"`);
-    else if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-      if (!INPUT_NAMES.has(name)) throw new UsageError(`unknown option --${name}${suggest(name)}`);
-      let value: string | undefined = eq === -1 ? undefined : arg.slice(eq + 1);
-      if (value === undefined) {
-        const next = argv[i + 1];
-        if (BOOLEAN_INPUTS.has(name) && (next === undefined || next.startsWith('--') || !/^(true|false|yes|no|on|off|1|0)$/i.test(next))) {
-          value = 'true';
-        } else if (next === undefined || (next.startsWith('--') && next.length > 2)) {
-          throw new UsageError(`--${name} needs a value`);
-        } else {
-          value = next;
-          i++;
-        }
-      }
-      if (flags.has(name)) throw new UsageError(`--${name} is given more than once (use a comma-separated list for lists)`);
-      flags.set(name, value);
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      throw new UsageError(`unknown option ${arg}`);
-    } else if (positional === undefined) {
-      positional = arg;
-    } else {
-      throw new UsageError(`unexpected argument "${arg}": give one command`);
-    }
+/** The CLI's own options, beside one --<name> per input. */
+const OWN_OPTIONS = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, version: { type: 'boolean', short: 'V' }, sandbox: { type: 'string' } } as const;
+const BOOLEAN_WORD = /^(true|false|yes|no|on|off|1|0)$/i;
+
+/** Edit distance (insertions, deletions, substitutions), for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
   }
-  if (positional !== undefined) {
-    const flagged = flags.get('command');
-    if (flagged !== undefined && flagged !== positional) throw new UsageError(`two commands given: "${positional}" and --command "${flagged}"`);
-    flags.set('command', positional);
+  return prev[b.length];
+}
+
+/** The closest of `known` to a mistyped `word`, when one is close enough to be a likely typo. */
+export function closest(word: string, known: Iterable<string>): string | undefined {
+  const w = word.toLowerCase();
+  let best: { name: string; d: number } | undefined;
+  for (const name of known) {
+    const d = editDistance(w, name);
+    if (!best || d < best.d) best = { name, d };
   }
-  return { help, json, flags };
+  if (best && best.d <= Math.max(2, Math.floor(w.length / 3))) return best.name;
+  // A part of a name (--region for --azure-region), or a name with more around it.
+  return [...known].find((n) => (w.length >= 4 && n.includes(w)) || (n.length >= 4 && w.includes(n)));
 }
 
 function suggest(name: string): string {
-  const close = [...INPUT_NAMES].find((n) => n.includes(name) || name.includes(n));
+  const close = closest(name, [...INPUT_NAMES, ...Object.keys(OWN_OPTIONS)]);
   return close ? ` (did you mean --${close}?)` : '';
+}
+
+/**
+ * Reads the command line with node:util parseArgs (strict): one positional command, --<input> <value>
+ * or --<input>=<value> for every input, a bare --<boolean input> meaning true, and the CLI's own options.
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  // A bare boolean input (`--dry-run`, not followed by a boolean word) means true.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([^=]+)$/.exec(argv[i]);
+    if (m && BOOLEAN_INPUTS.has(m[1])) {
+      const next = argv[i + 1];
+      if (next !== undefined && BOOLEAN_WORD.test(next)) {
+        args.push(`--${m[1]}=${next}`);
+        i++;
+      } else args.push(`--${m[1]}=true`);
+    } else args.push(argv[i]);
+  }
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = { ...OWN_OPTIONS };
+  for (const name of INPUT_NAMES) options[name] = { type: 'string', multiple: true };
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const option = /'(-{1,2}[^' <]+)/.exec((e as Error).message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option}${option.startsWith('--') ? suggest(option.slice(2)) : ''}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${option} needs a value`);
+    throw new UsageError((e as Error).message.split('\n')[0]);
+  }
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  const flags = new Map<string, string>();
+  for (const name of INPUT_NAMES) {
+    const given = values[name] as string[] | undefined;
+    if (!given) continue;
+    if (given.length > 1) throw new UsageError(`--${name} is given more than once (use a comma-separated list for lists)`);
+    flags.set(name, given[0]);
+  }
+  const positionals = parsed.positionals;
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}": give one command`);
+  if (positionals.length === 1) {
+    const flagged = flags.get('command');
+    if (flagged !== undefined && flagged !== positionals[0]) throw new UsageError(`two commands given: "${positionals[0]}" and --command "${flagged}"`);
+    flags.set('command', positionals[0]);
+  }
+  return { help: !!values.help, json: !!values.json, version: !!values.version, sandbox: values.sandbox as string | undefined, flags };
 }
 
 export function helpText(): string {
@@ -143,12 +182,29 @@ export function helpText(): string {
     '',
     'Options:',
     '  --json          Print the report as JSON instead of a table.',
+    `  --sandbox FILE  Take the inputs neither a flag nor the environment gives from a running sandbox's settings (${BIN} sandbox --json --out FILE).`,
+    '  --version, -V   Print the version.',
     '  --help, -h      Show this help.',
     '',
     'Exit codes: 0 done and healthy enough, 1 failed or unhealthy (see --fail-on), 2 bad usage or inputs.',
     'Progress goes to stderr, the report to stdout.',
   );
   return lines.join('\n') + '\n';
+}
+
+/** The package's version: from the package.json above this file (source, bundle or installed package). */
+export function version(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === BIN && pkg.version) return pkg.version;
+    } catch {
+      // not here: look further up
+    }
+    dir = dirname(dir);
+  }
+  return 'unknown';
 }
 
 /**
@@ -206,11 +262,63 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     io.stdout(helpText());
     return 0;
   }
+  if (args.version) {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
 
-  const value = (name: string): string | undefined => args.flags.get(name) ?? env[envName(name)];
-  if (!value('command')) {
+  // --sandbox FILE: the sandbox's settings fill the inputs that neither a flag nor the environment gives.
+  let fromSandbox: Record<string, string> = {};
+  if (args.sandbox) {
+    try {
+      fromSandbox = inputsFromSandbox(JSON.parse(readFileSync(args.sandbox, 'utf8')), args.flags.get('auth0-tenant') ?? env[envName('auth0-tenant')]);
+    } catch (e) {
+      err(`${BIN}: --sandbox ${args.sandbox}: ${(e as Error).message.split('\n')[0]}\nGive the file "${BIN} sandbox --json --out FILE" wrote.`);
+      return 2;
+    }
+    for (const name of SECRET_INPUTS) if (fromSandbox[name]) secrets.push(...expandSecrets([fromSandbox[name]]));
+    const ca = JSON.parse(readFileSync(args.sandbox, 'utf8')).caCertPath;
+    if (ca && !env.NODE_EXTRA_CA_CERTS) err(`warning: the sandbox's certificates are trusted only with NODE_EXTRA_CA_CERTS=${ca} in the environment (Node reads it at start).`);
+  }
+
+  const value = (name: string): string | undefined => args.flags.get(name) ?? env[envName(name)] ?? fromSandbox[name];
+  const command = value('command');
+  if (!command) {
     err(`${BIN}: give a command: ${COMMANDS.join(', ')}\nRun "${BIN} --help" for the commands and inputs.`);
     return 2;
+  }
+  if (!(COMMANDS as readonly string[]).includes(command.trim())) {
+    const close = closest(command.trim(), [...COMMANDS, 'sandbox', 'send-test-event']);
+    err(`${BIN}: unknown command "${command}"${close ? ` (did you mean ${close}?)` : ''}; the commands: ${COMMANDS.join(', ')}, sandbox, send-test-event\nRun "${BIN} --help" for the commands and inputs.`);
+    return 2;
+  }
+  const readFile = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
+  if (command === 'list-environments') {
+    try {
+      const { names } = selectEnvironments(value, readFile);
+      io.stdout(JSON.stringify(names) + '\n');
+      return 0;
+    } catch (e) {
+      if (!(e instanceof ConfigError) && !(e instanceof EnvironmentsFileError)) throw e;
+      err(`${BIN}: ${e.message}`);
+      return 2;
+    }
+  }
+  if (command === 'summarize') {
+    const failOn = (value('fail-on') ?? 'unhealthy').trim() as Settings['failOn'];
+    let fleet;
+    try {
+      if (!['unhealthy', 'degraded', 'never'].includes(failOn)) throw new ConfigError([{ input: 'fail-on', message: `"${failOn}" is not allowed; use one of: unhealthy, degraded, never` }]);
+      fleet = (await import('./operations/gather.js')).gatherReports(value('reports') ?? '');
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      err(`${BIN}: ${e.message}`);
+      return 2;
+    }
+    io.stdout(args.json ? renderJson(fleet, { secrets }) + '\n' : renderText(fleet, { secrets }));
+    const why = failureMessage(fleet, failOn, { secrets });
+    if (why) err(`${BIN}: ${why}`);
+    return exitCodeFor(fleet, failOn);
   }
   if (value('command') === 'chatops') {
     err(`${BIN}: chatops answers the slash commands of a workflow's issue_comment or pull_request event (the Action with command: chatops), or runs as the GitHub App (npm run bot); not from a terminal.`);
@@ -225,7 +333,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
 
   let inv: Invocation;
   try {
-    inv = resolveInvocation(value, (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined), env);
+    inv = resolveInvocation(value, readFile, env);
   } catch (e) {
     if (!(e instanceof ConfigError) && !(e instanceof EnvironmentsFileError)) throw e;
     err(`${BIN}: ${e.message}\nRun "${BIN} --help" for the inputs and their allowed values.`);

@@ -10,8 +10,8 @@ import * as core from '@actions/core';
 import { INPUTS } from '../config/inputs.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { ConfigError, type Settings } from '../config/settings.js';
-import { EnvironmentsFileError, resolveInvocation, type Invocation } from '../config/environments.js';
+import { ConfigError, type FailOn, type Settings } from '../config/settings.js';
+import { EnvironmentsFileError, resolveInvocation, selectEnvironments, type Invocation } from '../config/environments.js';
 import type { RunContext } from '../operations/index.js';
 import type { AnyResult, OperationResult } from '../operations/types.js';
 
@@ -33,6 +33,34 @@ export function readWorkspaceFile(path: string): string | undefined {
 function oneLine(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   return message.split(/\r?\n/)[0] || (err instanceof Error ? err.name : 'unknown error');
+}
+
+/** What a job without `permissions: id-token: write` gets instead of an OIDC token. */
+export const MISSING_ID_TOKEN_PERMISSION =
+  'This job cannot get an OIDC token for the federated sign-in to Azure: ACTIONS_ID_TOKEN_REQUEST_URL is not set, because the workflow does not grant "permissions: id-token: write". ' +
+  'Add it to the workflow or the job (permissions: { id-token: write, contents: read }), or sign in with azure-client-secret instead.';
+
+function parseFailOn(value: string | undefined): FailOn {
+  const v = (value ?? '').trim().toLowerCase() || 'unhealthy';
+  if (v === 'unhealthy' || v === 'degraded' || v === 'never') return v;
+  throw new ConfigError([{ input: 'fail-on', message: `${JSON.stringify(value)} is not allowed; use one of: unhealthy, degraded, never` }]);
+}
+
+/**
+ * A configuration problem, before anything ran: each problem of the environments file is its own error
+ * annotation on the file's line (file=, line=, col=), so that GitHub shows it on the YAML.
+ */
+function reportConfigError(err: ConfigError | EnvironmentsFileError, redact: (text: string) => string): void {
+  if (err instanceof EnvironmentsFileError) {
+    for (const problem of err.problems) {
+      const m = /^(.+?):(\d+):(\d+): ([\s\S]*)$/.exec(problem);
+      if (m) core.error(redact(problem), { title: 'auth0-eventgrid environments file', file: m[1], startLine: Number(m[2]), startColumn: Number(m[3]) });
+      else core.error(redact(problem), { title: 'auth0-eventgrid environments file', file: err.path });
+    }
+    process.exitCode = core.ExitCode.Failure;
+    return;
+  }
+  core.setFailed(redact(err.message));
 }
 
 export async function run(overrides: RunOverrides = {}): Promise<void> {
@@ -74,40 +102,76 @@ export async function run(overrides: RunOverrides = {}): Promise<void> {
       return;
     }
 
-    // 3. Validate everything before the first network call.
-    //    With `environment`, the environments file is read and every selected environment checked.
-    let inv: Invocation;
-    try {
-      inv = resolveInvocation((name) => raw.get(name), readWorkspaceFile);
-    } catch (err) {
-      if (err instanceof ConfigError || err instanceof EnvironmentsFileError) {
-        core.setFailed(redact(err.message));
-        return;
+    const command = (raw.get('command') ?? '').trim();
+    const configProblem = (err: unknown): boolean => {
+      if (!(err instanceof ConfigError || err instanceof EnvironmentsFileError)) return false;
+      reportConfigError(err, redact);
+      return true;
+    };
+
+    // The selected environments' names, for a job matrix: only the file is read, nothing is signed in to.
+    if (command === 'list-environments') {
+      try {
+        const { names, path } = selectEnvironments((name) => raw.get(name), readWorkspaceFile);
+        core.setOutput('environment-names', JSON.stringify(names));
+        core.info(`${path}: ${names.length} environment${names.length === 1 ? '' : 's'} selected: ${names.join(', ')}`);
+      } catch (err) {
+        if (!configProblem(err)) throw err;
       }
-      throw err;
-    }
-    const settings = inv.run;
-    for (const s of inv.secrets) {
-      if (!secrets.includes(s)) {
-        core.setSecret(s);
-        secrets.push(s);
-      }
+      return;
     }
 
-    // 4. Run the operation (for one environment, or each selected one).
-    const ops = overrides.runCommand ? undefined : await import('../operations/index.js');
-    const runInvocation = (i: Invocation, ctx: RunContext): Promise<AnyResult> => (overrides.runCommand ? overrides.runCommand(i.run, ctx) : ops!.runInvocation(i, ctx));
-    const result = await runInvocation(inv, {
-      progress: {
-        info: (message) => core.info(redact(message)),
-        warn: (message) => core.warning(redact(message)),
-      },
-      getIdToken: async (audience) => {
-        const token = await core.getIDToken(audience); // core masks it too
-        secrets.push(token);
-        return token;
-      },
-    });
+    let result: AnyResult;
+    let failOn: FailOn;
+    if (command === 'summarize') {
+      // One report from the reports other jobs saved (a matrix of jobs): no sign-in, no change.
+      try {
+        failOn = parseFailOn(raw.get('fail-on'));
+        const { gatherReports } = await import('../operations/gather.js');
+        result = gatherReports(raw.get('reports') ?? '');
+      } catch (err) {
+        if (!configProblem(err)) throw err;
+        return;
+      }
+    } else {
+      // 3. Validate everything before the first network call.
+      //    With `environment`, the environments file is read and every selected environment checked.
+      let inv: Invocation;
+      try {
+        inv = resolveInvocation((name) => raw.get(name), readWorkspaceFile);
+      } catch (err) {
+        if (!configProblem(err)) throw err;
+        return;
+      }
+      failOn = inv.run.failOn;
+      // OIDC sign-in in a job that may not ask for a token: say so now, not after a failed exchange.
+      if (inv.environments.some((e) => e.azureSignIn.kind === 'oidc') && (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)) {
+        core.setFailed(redact(MISSING_ID_TOKEN_PERMISSION));
+        return;
+      }
+      for (const s of inv.secrets) {
+        if (!secrets.includes(s)) {
+          core.setSecret(s);
+          secrets.push(s);
+        }
+      }
+
+      // 4. Run the operation (for one environment, or each selected one).
+      const ops = overrides.runCommand ? undefined : await import('../operations/index.js');
+      const runInvocation = (i: Invocation, ctx: RunContext): Promise<AnyResult> => (overrides.runCommand ? overrides.runCommand(i.run, ctx) : ops!.runInvocation(i, ctx));
+      result = await runInvocation(inv, {
+        progress: {
+          info: (message) => core.info(redact(message)),
+          warn: (message) => core.warning(redact(message)),
+        },
+        getIdToken: async (audience) => {
+          if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) throw new Error(MISSING_ID_TOKEN_PERMISSION);
+          const token = await core.getIDToken(audience); // core masks it too
+          secrets.push(token);
+          return token;
+        },
+      });
+    }
     const opts = { secrets };
 
     // 5. Report: job summary, outputs, annotations, the log, the exit code.
@@ -121,7 +185,7 @@ export async function run(overrides: RunOverrides = {}): Promise<void> {
     }
     for (const [name, value] of Object.entries(report.outputs(result, opts))) core.setOutput(name, value);
 
-    const failMessage = report.failureMessage(result, settings.failOn, opts);
+    const failMessage = report.failureMessage(result, failOn, opts);
     let failureReported = false;
     for (const a of report.annotations(result, opts)) {
       // core.setFailed below reports the first failure itself; do not annotate that one twice.
@@ -136,7 +200,7 @@ export async function run(overrides: RunOverrides = {}): Promise<void> {
       else core.notice(message, props);
     }
     core.info(redact(report.renderText(result, opts)));
-    if (report.exitCodeFor(result, settings.failOn) !== 0) core.setFailed(redact(failMessage ?? `Health is ${result.health}.`));
+    if (report.exitCodeFor(result, failOn) !== 0) core.setFailed(redact(failMessage ?? `Health is ${result.health}.`));
   } catch (err) {
     // Unexpected: one line, the stack only when the run has debug logging on.
     core.setFailed(redact(`auth0-eventgrid failed unexpectedly: ${oneLine(err)}`));

@@ -25,9 +25,22 @@ import { INPUTS } from './inputs.js';
 import { ConfigError, parseSettings, type InputProblem, type RawInputs, type Settings } from './settings.js';
 
 /** Inputs that belong to a run, not to an environment. */
-export const RUN_LEVEL_INPUTS = ['command', 'config-file', 'environment', 'concurrency', 'dry-run', 'fail-on', 'github-token', 'github-api-url', 'repository', 'allow-shorten'];
+export const RUN_LEVEL_INPUTS = ['command', 'config-file', 'environment', 'reports', 'concurrency', 'dry-run', 'fail-on', 'github-token', 'github-api-url', 'repository', 'allow-shorten'];
 /** Secret inputs: the file names an environment variable instead (`<input>-env`). */
 export const SECRET_REFERENCE_INPUTS = ['azure-client-secret', 'auth0-client-secret', 'webhook-url'];
+/**
+ * Commands that use a secret input; a reference to a variable that is not set fails only those (the
+ * webhook URL is the event subscription's destination, which only setup writes). Inputs not listed are
+ * used by every command.
+ */
+export const SECRET_NEEDED_BY: Record<string, readonly string[]> = { 'webhook-url': ['setup'] };
+
+/** Whether `command` uses the secret input `input` (see SECRET_NEEDED_BY). */
+export function secretNeeded(input: string, command: string | undefined): boolean {
+  const only = SECRET_NEEDED_BY[input];
+  return !only || only.includes((command ?? '').trim() || 'setup');
+}
+
 /** Secret inputs that may never be written in the file (webhook-url may, when it carries no key). */
 const NEVER_LITERAL = ['azure-client-secret', 'auth0-client-secret'];
 export const ENVIRONMENT_KEYS = INPUTS.map((i) => i.name).filter((n) => !RUN_LEVEL_INPUTS.includes(n) && !NEVER_LITERAL.includes(n));
@@ -152,6 +165,27 @@ export function parseEnvironmentsFile(path: string, text: string): EnvironmentsF
   };
 }
 
+/**
+ * The environments `environment` selects from the file (`all`, a name or a list), in the file's order
+ * for `all` and in the given order otherwise. Only the file's structure is checked: no credentials are
+ * needed (list-environments, for a job matrix).
+ */
+export function selectEnvironments(raw: RawInputs, readFile: (path: string) => string | undefined): { file: EnvironmentsFile; names: string[]; path: string } {
+  const selection = (raw('environment') ?? '').trim() || 'all';
+  const path = (raw('config-file') ?? '').trim() || '.github/auth0-eventgrid.yml';
+  const text = readFile(path);
+  if (text === undefined) {
+    throw new ConfigError([{ input: 'config-file', message: `"${path}" was not found; create it (see docs/environments.md) or set config-file (environment: ${selection})` }]);
+  }
+  const file = parseEnvironmentsFile(path, text);
+  const names = selection.toLowerCase() === 'all' ? file.names : [...new Set(selection.split(/[,\n]/).map((s) => s.trim()).filter(Boolean))];
+  const unknown = names.filter((w) => !file.names.includes(w));
+  if (unknown.length) {
+    throw new ConfigError([{ input: 'environment', message: `unknown environment ${unknown.map((u) => `"${u}"`).join(', ')}; ${path} defines: ${file.names.join(', ')} (or use "all")` }]);
+  }
+  return { file, names, path };
+}
+
 export interface Invocation {
   /** The environments to act on: one unnamed one when no environment was selected. */
   environments: Settings[];
@@ -175,17 +209,7 @@ export function resolveInvocation(raw: RawInputs, readFile: (path: string) => st
     const settings = parseSettings(raw);
     return { environments: [settings], run: settings, fromFile: false, secrets: settings.secrets };
   }
-  const path = (raw('config-file') ?? '').trim() || '.github/auth0-eventgrid.yml';
-  const text = readFile(path);
-  if (text === undefined) {
-    throw new ConfigError([{ input: 'config-file', message: `"${path}" was not found; create it (see docs/environments.md) or set config-file (environment: ${selection})` }]);
-  }
-  const file = parseEnvironmentsFile(path, text);
-  const wanted = selection.toLowerCase() === 'all' ? file.names : [...new Set(selection.split(/[,\n]/).map((s) => s.trim()).filter(Boolean))];
-  const unknown = wanted.filter((w) => !file.names.includes(w));
-  if (unknown.length) {
-    throw new ConfigError([{ input: 'environment', message: `unknown environment ${unknown.map((u) => `"${u}"`).join(', ')}; ${path} defines: ${file.names.join(', ')} (or use "all")` }]);
-  }
+  const { file, names: wanted, path } = selectEnvironments(raw, readFile);
   const problems: string[] = [];
   const environments: Settings[] = [];
   for (const name of wanted) {
@@ -203,10 +227,10 @@ export function resolveInvocation(raw: RawInputs, readFile: (path: string) => st
       }
       return values[input] ?? raw(input);
     };
-    // A referenced variable that is not set is its own, clearer problem.
+    // A referenced variable that is not set is its own, clearer problem, for the commands that use it.
     for (const s of SECRET_REFERENCE_INPUTS) {
       const ref = values[`${s}-env`];
-      if (ref !== undefined && !env[ref]) problems.push(`${file.where(name, `${s}-env`)}: environments.${name}.${s}-env names ${ref}, which is not set: pass the secret to the step, e.g. env: ${ref}: \${{ secrets.${ref} }}`);
+      if (ref !== undefined && !env[ref] && secretNeeded(s, raw('command'))) problems.push(`${file.where(name, `${s}-env`)}: environments.${name}.${s}-env names ${ref}, which is not set: pass the secret to the step, e.g. env: ${ref}: \${{ secrets.${ref} }}`);
     }
     try {
       const settings = parseSettings(envRaw);

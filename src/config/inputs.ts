@@ -2,7 +2,7 @@
  * Every input of the Action (and flag of the CLI), in one table: action.yml is generated from it
  * (`npm run action-yml`), the CLI's --help too, and parsing reads exactly these names.
  */
-export const COMMANDS = ['setup', 'verify', 'activate-topic', 'teardown', 'check-expiry', 'renew-authorization', 'resume-stream', 'deactivate-topic', 'chatops'] as const;
+export const COMMANDS = ['setup', 'verify', 'activate-topic', 'teardown', 'check-expiry', 'renew-authorization', 'resume-stream', 'deactivate-topic', 'chatops', 'list-environments', 'summarize'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface InputDef {
@@ -42,7 +42,8 @@ export const INPUTS: InputDef[] = [
   { name: 'webhook-url', description: 'HTTPS endpoint receiving the events (one destination: this or destination-resource-id).', secret: false },
   { name: 'destination-resource-id', description: 'Resource id of an Azure Function, Event Hub, Storage account (with queue-name), Service Bus queue or topic.' },
   { name: 'queue-name', description: 'Storage queue name, with a Storage account destination-resource-id.' },
-  { name: 'included-event-types', description: 'Event types to deliver (comma or newline separated); empty for all.' },
+  { name: 'log-types', description: "Auth0 log event codes to deliver (comma or newline separated, e.g. s, f, fp; at most 25), checked against Auth0's published list of codes. They become an Event Grid advanced filter on the event subscription: StringIn on data.type, the log record's own type field. Empty: every log the stream sends (event-categories narrows that on Auth0's side)." },
+  { name: 'included-event-types', description: "CloudEvents types to deliver (comma or newline separated); empty for all. The type strings Auth0 puts on its events are not published, so a guessed one matches nothing: filter on log-types instead." },
   { name: 'delivery-schema', description: 'CloudEventSchemaV1_0 | EventGridSchema | CustomInputSchema.', default: 'CloudEventSchemaV1_0' },
   { name: 'max-delivery-attempts', description: 'Event Grid delivery attempts (1-30).', default: '30' },
   { name: 'event-ttl-minutes', description: 'Event time to live in minutes (1-1440).', default: '1440' },
@@ -56,6 +57,7 @@ export const INPUTS: InputDef[] = [
   { name: 'environment', description: 'Environment(s) from config-file to act on: a name, a comma-separated list, or "all". Empty: the target given by the inputs above.' },
   { name: 'concurrency', description: 'How many environments to process at once (1-64).', default: '8' },
   { name: 'warn-days', description: 'check-expiry: warn when the authorization expires within this many days (0-365).', default: '14' },
+  { name: 'reports', description: 'summarize: the reports to gather into one summary (files holding the report output of other runs, or folders of such .json files; comma or newline separated), e.g. the artifacts of a matrix of jobs.' },
   { name: 'critical-days', description: 'check-expiry: fail when the authorization expires within this many days (0-365, at most warn-days).', default: '3' },
   { name: 'auto-renew', description: 'check-expiry: renew authorizations inside warn-days by authorization-days (never shortening one).', default: 'false' },
   { name: 'allow-shorten', description: 'renew-authorization: allow a renewal that ends earlier than the current authorization.', default: 'false' },
@@ -76,4 +78,6 @@ export const OUTPUTS: { name: string; description: string }[] = [
   { name: 'health', description: 'healthy | degraded | unhealthy (the worst of the environments).' },
   { name: 'environments', description: 'Per environment, most urgent first (JSON): environment, health, failed, authorizationExpiresAt, daysUntilExpiry, streamStatus, activationState. authorization-expires-at and days-until-expiry then give the soonest.' },
   { name: 'report', description: 'The whole result as JSON.' },
+  { name: 'changes', description: 'How many changes the run made, or with dry-run would make (the plan; summed over the environments). A dry run succeeds whenever its plan was computed, whatever the present health: gate on this output instead, e.g. `if: steps.plan.outputs.changes != \'0\'`.' },
+  { name: 'environment-names', description: 'The selected environments\' names as a JSON array (e.g. ["prod","staging"]), for `strategy.matrix` with fromJSON; list-environments gives it without signing in anywhere.' },
 ];

@@ -14,11 +14,22 @@ const ENUMS: Record<string, string[]> = {
 };
 
 export function environmentsSchema(): Record<string, unknown> {
+const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const GUID_PATTERN = `^${GUID}$`;
+/** The same rules as src/config/settings.ts, so that an editor flags what the Action would refuse. */
+const PATTERNS: Record<string, string> = {
+  'azure-subscription-id': GUID_PATTERN,
+  'azure-client-id': GUID_PATTERN,
+  // A tenant GUID or one of its domains (contoso.onmicrosoft.com).
+  'azure-tenant-id': `^(?:${GUID}|[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)$`,
+};
+
   const props: Record<string, unknown> = {};
   for (const name of ENVIRONMENT_KEYS) {
     const input = INPUTS.find((i) => i.name === name)!;
     const schema: Record<string, unknown> = { description: input.description };
-    if (ENUMS[name]) schema.enum = ENUMS[name];
+    if (PATTERNS[name]) Object.assign(schema, { type: 'string', pattern: PATTERNS[name] });
+    else if (ENUMS[name]) schema.enum = ENUMS[name];
     else if (NUMERIC.has(name)) schema.type = ['integer', 'string'];
     else if (input.default === 'true' || input.default === 'false') schema.type = ['boolean', 'string'];
     else if (['event-categories', 'included-event-types'].includes(name)) schema.type = ['array', 'string'];

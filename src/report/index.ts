@@ -149,6 +149,7 @@ export function outputs(result: AnyResult, options?: RenderOptions): Record<stri
     health: result.health,
     environments: JSON.stringify(result.environment ? [envSummary(result)] : []),
   };
+    'environment-names': JSON.stringify(result.environment ? [result.environment] : []),
   const secrets = secretsOf(options);
   return Object.fromEntries(
     OUTPUTS.map(({ name }) => [
@@ -217,3 +218,4 @@ function fleetOutputs(result: FleetResult, options?: RenderOptions): Record<stri
     report: renderJson(result, options),
   };
 }
+    'environment-names': JSON.stringify(result.environments.map((e) => e.environment ?? '').filter(Boolean)),
