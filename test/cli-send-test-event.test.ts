@@ -7,10 +7,11 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { testSandbox } from './helpers/sandbox.js';
+import { SPECS_DIR } from './conformance/specs.js';
 import { runAction } from './helpers/action.js';
 import { startReceiver, type Receiver, type ReceiverOptions } from './helpers/receiver.js';
 import { CLOUDEVENTS_1_0_SCHEMA } from './helpers/cloudevents-schema.js';
@@ -18,7 +19,7 @@ import { DEFAULT_IDS, type Sandbox, type SandboxInfo } from '../sandbox/index.js
 import { cliEntry } from './helpers/dist.js';
 
 const CLI = cliEntry();
-const LOG_SCHEMA = '/work/shared/specs/auth0/auth0-log-schemas.all-log-types.schema.json';
+const LOG_SCHEMA = join(SPECS_DIR, 'auth0', 'auth0-log-schemas.all-log-types.schema.json');
 const KEY = 'fnKey_3a9c1e77b2';
 
 const Ajv = ((AjvModule as any).default ?? AjvModule) as any;

@@ -4,18 +4,20 @@
  * rate limits and the log records every call leaves.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ManagementClient, ManagementError, Management } from 'auth0';
 import { decodeJwt } from 'jose';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { testSandbox, admin } from './helpers/sandbox.js';
+import { SPECS_DIR } from './conformance/specs.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { DEFAULT_IDS } from '../sandbox/index.js';
 import { AUTH0_PARTNER, EVENTGRID_NAMESPACE } from '../sandbox/core/eventgrid.js';
 import { key, type ResourceGroup, type Subscription } from '../sandbox/core/state.js';
 import { AZURE_REGIONS, FILTER_CATEGORIES, LOG_CODES, writeLogRecord } from '../sandbox/auth0/index.js';
 
-const SPEC_DIR = '/work/shared/specs/auth0';
+const SPEC_DIR = join(SPECS_DIR, 'auth0');
 const TENANT = DEFAULT_IDS.auth0Tenant;
 const SUB = DEFAULT_IDS.subscriptionId;
 const GROUP = DEFAULT_IDS.resourceGroup;

@@ -8,6 +8,7 @@
  * suspension and resume, paused streams and startFrom, other destination types, and Azure Monitor metrics.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { EventGridManagementClient } from '@azure/arm-eventgrid';
@@ -15,6 +16,7 @@ import { ManagementClient, Management } from 'auth0';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { testSandbox, admin } from './helpers/sandbox.js';
+import { SPECS_DIR } from './conformance/specs.js';
 import { startReceiver, type Receiver, type ReceiverOptions } from './helpers/receiver.js';
 import { CLOUDEVENTS_1_0_SCHEMA } from './helpers/cloudevents-schema.js';
 import { DEFAULT_IDS, type Sandbox } from '../sandbox/index.js';
@@ -29,7 +31,7 @@ const TENANT = DEFAULT_IDS.tenantId;
 const AUTH0_TENANT = DEFAULT_IDS.auth0Tenant;
 const DAY = 86_400_000;
 const LRO = { updateIntervalInMs: 25 };
-const LOG_SCHEMA = '/work/shared/specs/auth0/auth0-log-schemas.all-log-types.schema.json';
+const LOG_SCHEMA = join(SPECS_DIR, 'auth0', 'auth0-log-schemas.all-log-types.schema.json');
 const STORAGE = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Storage/storageAccounts/auth0deadletters`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -13,10 +13,25 @@ export const INSIGHTS = 'Microsoft.Insights';
 
 /** Microsoft.EventGrid api-versions served (2025-02-15 is the newest stable; @azure/arm-eventgrid 14 defaults to 2022-06-15). */
 export const EVENTGRID_API_VERSIONS = ['2025-02-15', '2022-06-15'] as const;
-/** Microsoft.Resources api-versions served (@azure/arm-resources 7 sends 2025-04-01). */
-export const RESOURCES_API_VERSIONS = ['2025-04-01', '2025-03-01', '2024-11-01', '2024-07-01', '2024-03-01', '2022-09-01', '2021-04-01'] as const;
-/** api-versions of the subscriptions API (GET /subscriptions/{id}), as @azure/arm-resources-subscriptions sends. */
-export const SUBSCRIPTIONS_API_VERSIONS = ['2022-12-01', '2021-01-01', '2020-01-01', '2016-06-01', ...RESOURCES_API_VERSIONS] as const;
+/**
+ * Microsoft.Resources api-versions served: ARM accepts every published version of an operation
+ * (@azure/arm-resources 7 sends 2025-04-01; the Azure CLI and the Python SDK send older ones, e.g. 2021-04-01,
+ * 2022-09-01).
+ */
+export const RESOURCES_API_VERSIONS = [
+  '2025-04-01', '2025-03-01', '2024-11-01', '2024-07-01', '2024-03-01', '2023-07-01', '2022-09-01', '2021-04-01', '2021-01-01',
+  '2020-10-01', '2020-06-01', '2019-10-01', '2019-08-01', '2019-07-01', '2019-05-10', '2019-05-01', '2019-03-01', '2018-05-01',
+  '2018-02-01', '2017-05-10', '2016-09-01', '2016-02-01',
+] as const;
+/**
+ * api-versions of the subscriptions API (subscriptions, tenants, locations): its published versions
+ * (@azure/arm-resources-subscriptions and the Azure CLI 2.45 / azure-mgmt-resource send 2022-12-01, 2021-01-01,
+ * 2019-11-01, 2016-06-01, …); ARM takes the Microsoft.Resources versions for them too.
+ */
+export const SUBSCRIPTIONS_API_VERSIONS = [
+  '2022-12-01', '2021-01-01', '2020-01-01', '2019-11-01', '2019-06-01', '2018-06-01', '2016-06-01', '2016-01-01', '2015-11-01', '2015-01-01', '2014-04-01',
+  ...RESOURCES_API_VERSIONS,
+] as const;
 
 export interface Authz {
   action: string;
@@ -39,6 +54,8 @@ export interface ArmMeta {
   authz: ((p: Record<string, string>) => Authz) | 'any';
   /** Any role assignment inside the subscription suffices (provider and subscription reads); `authz` names the action in the 403. */
   memberOnly: boolean;
+  /** Served without a token (the cloud metadata endpoint): only the api-version is checked. */
+  anonymous: boolean;
 }
 
 export interface ArmRoute extends Route {
@@ -57,6 +74,9 @@ export interface RouteSpec {
   apiVersions?: readonly string[];
   requiresRegistration?: boolean;
   write?: boolean;
+  anonymous?: boolean;
+  /** A pattern instead of the one made from `template` (the template still decides subscription scoping). */
+  pattern?: RegExp;
 }
 
 const versionSets = new Map<readonly string[], ReadonlySet<string>>();
@@ -69,7 +89,7 @@ export function route(spec: RouteSpec): ArmRoute {
   const subscriptionScoped = spec.template.toLowerCase().startsWith('/subscriptions/{subscriptionid}');
   return {
     method: spec.method,
-    pattern: path(spec.template),
+    pattern: spec.pattern ?? path(spec.template),
     operation: spec.operation,
     write: spec.write,
     handler: spec.handler,
@@ -81,6 +101,7 @@ export function route(spec: RouteSpec): ArmRoute {
       requiresRegistration: spec.requiresRegistration ?? (namespace === EVENTGRID && subscriptionScoped),
       authz: spec.authz,
       memberOnly: spec.memberOnly ?? false,
+      anonymous: spec.anonymous ?? false,
     },
   };
 }

@@ -21,6 +21,8 @@ import type { EgDeps } from './eventgrid-shared.js';
 import { verifiedPartnerRoutes } from './eventgrid-verified-partners.js';
 import { LroBook } from './lro.js';
 import { eventGridRegistered, isKnownNamespace, resourceRoutes, resourceTypeOf } from './resources.js';
+import { resourceListRoutes } from './resource-list.js';
+import { subscriptionRoutes } from './subscriptions.js';
 import { ArmThrottle, kindOf } from './throttle.js';
 import { DeliveryEngine, metricsRoutes } from '../delivery/index.js';
 
@@ -55,6 +57,8 @@ export function armService(ctx: SandboxContext): ServiceDef {
   const deps: EgDeps = { ctx, lro };
   const routes: ArmRoute[] = [
     ...resourceRoutes(ctx),
+    ...subscriptionRoutes(ctx),
+    ...resourceListRoutes(ctx),
     ...partnerConfigurationRoutes(deps),
     ...partnerTopicRoutes(deps),
     ...eventSubscriptionRoutes(deps),
@@ -66,6 +70,12 @@ export function armService(ctx: SandboxContext): ServiceDef {
 
   async function before(c: Ctx, r: Route): Promise<void> {
     const meta = (r as ArmRoute).arm;
+    if (meta.anonymous) {
+      const version = c.query.get('api-version');
+      if (!version) throw new HttpError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
+      if (!meta.apiVersions.has(version)) throw apiVersionError(ctx, c, meta, version);
+      return;
+    }
     const sub = meta.subscriptionScoped ? ctx.world.subscriptions.get(key(c.params.subscriptionId)) : undefined;
     const caller = await authenticate(ctx, c, sub?.tenantId);
     c.locals.caller = caller;

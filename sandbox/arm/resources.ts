@@ -16,11 +16,13 @@ import {
   subScope,
   SUBSCRIPTIONS_API_VERSIONS,
   EVENTGRID_API_VERSIONS,
+  RESOURCES_API_VERSIONS,
   type ArmRoute,
 } from './common.js';
+import { subscriptionBody } from './subscriptions.js';
 import { page } from './odata.js';
 
-const REGIONS = [
+export const REGIONS = [
   'West US 2', 'West US', 'West US 3', 'East US', 'East US 2', 'Central US', 'North Central US', 'South Central US', 'West Central US',
   'Canada Central', 'Canada East', 'Brazil South', 'North Europe', 'West Europe', 'UK South', 'UK West', 'France Central',
   'Germany West Central', 'Switzerland North', 'Norway East', 'Sweden Central', 'Poland Central', 'Italy North',
@@ -64,9 +66,13 @@ export const PROVIDERS: ProviderDef[] = [
     namespace: 'Microsoft.Resources',
     registrationPolicy: 'RegistrationFree',
     resourceTypes: [
+      { resourceType: 'tenants', locations: [], apiVersions: [...SUBSCRIPTIONS_API_VERSIONS] },
       { resourceType: 'subscriptions', locations: [], apiVersions: [...SUBSCRIPTIONS_API_VERSIONS] },
-      { resourceType: 'resourceGroups', locations: REGIONS, apiVersions: ['2025-04-01', '2024-11-01', '2024-03-01', '2022-09-01', '2021-04-01'], capabilities: 'SupportsTags, SupportsLocation' },
-      { resourceType: 'subscriptions/providers', locations: [], apiVersions: ['2025-04-01', '2024-11-01', '2024-03-01', '2022-09-01', '2021-04-01'] },
+      { resourceType: 'subscriptions/locations', locations: [], apiVersions: [...SUBSCRIPTIONS_API_VERSIONS] },
+      { resourceType: 'resourceGroups', locations: REGIONS, apiVersions: [...RESOURCES_API_VERSIONS], capabilities: 'SupportsTags, SupportsLocation' },
+      { resourceType: 'subscriptions/providers', locations: [], apiVersions: [...RESOURCES_API_VERSIONS] },
+      { resourceType: 'subscriptions/resources', locations: [], apiVersions: [...RESOURCES_API_VERSIONS] },
+      { resourceType: 'subscriptions/resourceGroups/resources', locations: [], apiVersions: [...RESOURCES_API_VERSIONS] },
     ],
   },
   {
@@ -157,21 +163,7 @@ export function resourceRoutes(ctx: SandboxContext): ArmRoute[] {
       apiVersions: SUBSCRIPTIONS_API_VERSIONS,
       authz: (p) => ({ action: 'Microsoft.Resources/subscriptions/read', scope: subScope(p) }),
       memberOnly: true,
-      handler: (c) => {
-        const sub = subOf(c);
-        return {
-          status: 200,
-          body: {
-            id: `/subscriptions/${sub.subscriptionId}`,
-            subscriptionId: sub.subscriptionId,
-            tenantId: sub.tenantId,
-            displayName: sub.displayName,
-            state: 'Enabled',
-            subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' },
-            authorizationSource: 'RoleBased',
-          },
-        };
-      },
+      handler: (c) => ({ status: 200, body: subscriptionBody(subOf(c)) }),
     }),
     route({
       method: 'GET',

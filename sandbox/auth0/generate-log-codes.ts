@@ -7,7 +7,7 @@
  *     the fields that code's schema requires (nested required fields included), so that records the
  *     sandbox writes validate against the published schema.
  *
- *   npx tsx sandbox/auth0/generate-log-codes.ts [/work/shared/specs/auth0]
+ *   npx tsx sandbox/auth0/generate-log-codes.ts [specs/auth0]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 type Json = any;
 
-const specDir = process.argv[2] ?? '/work/shared/specs/auth0';
+const specDir = process.argv[2] ?? fileURLToPath(new URL('../../specs/auth0', import.meta.url));
 const tsv = readFileSync(join(specDir, 'log-event-type-codes.tsv'), 'utf8');
 const schema: Json = JSON.parse(readFileSync(join(specDir, 'auth0-log-schemas.all-log-types.schema.json'), 'utf8'));
 const defs: Record<string, Json> = schema.definitions;

@@ -156,7 +156,10 @@ export class Dispatcher {
     const method = (req.method ?? 'GET').toUpperCase();
     let url: URL;
     try {
-      url = new URL(req.url ?? '/', 'https://127.0.0.1');
+      // The request target is a path: `//metadata/endpoints` (a client joining a path to an endpoint that ends
+      // in `/`) must not be read as a protocol-relative URL naming the host `metadata`.
+      const target = req.url ?? '/';
+      url = new URL(target.startsWith('/') ? `https://127.0.0.1${target}` : target, 'https://127.0.0.1');
     } catch {
       url = new URL('https://127.0.0.1/');
     }

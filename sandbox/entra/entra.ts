@@ -21,6 +21,7 @@ import { key, type Principal } from '../core/state.js';
 import { signJwt } from '../core/tokens.js';
 import { EntraError, entraErrorBody, correlationId, isGuid } from './errors.js';
 import { JWT_BEARER_ASSERTION_TYPE, verifyFederatedAssertion } from './federation.js';
+import { managedIdentityRoutes } from './managed-identity.js';
 
 /** Lifetime of access tokens, and the `expires_in` answered. */
 export const ACCESS_TOKEN_TTL_SECONDS = 3599;
@@ -381,6 +382,7 @@ export function entraService(ctx: SandboxContext): ServiceDef {
     { method: 'GET', pattern: path('/{tenant}/oauth2/v2.0/token'), operation: 'token.v2', write: false, handler: getOnly },
     { method: 'POST', pattern: path('/{tenant}/oauth2/token'), operation: 'token.v1', write: false, handler: (c) => clientCredentialsToken(ctx, c, 'v1') },
     { method: 'GET', pattern: path('/{tenant}/oauth2/token'), operation: 'token.v1', write: false, handler: getOnly },
+    ...managedIdentityRoutes(ctx),
   ];
 
   return {
@@ -391,7 +393,7 @@ export function entraService(ctx: SandboxContext): ServiceDef {
       new HttpError(
         404,
         'not_found',
-        `The sandbox's Entra ID does not serve ${c.method} ${c.path.slice(0, 200)}. It serves /{tenant}/v2.0/.well-known/openid-configuration, /{tenant}/.well-known/openid-configuration, /{tenant}/discovery/v2.0/keys, /{tenant}/discovery/keys, POST /{tenant}/oauth2/v2.0/token and POST /{tenant}/oauth2/token (client credentials only; no interactive sign-in).`,
+        `The sandbox's Entra ID does not serve ${c.method} ${c.path.slice(0, 200)}. It serves /{tenant}/v2.0/.well-known/openid-configuration, /{tenant}/.well-known/openid-configuration, /{tenant}/discovery/v2.0/keys, /{tenant}/discovery/keys, POST /{tenant}/oauth2/v2.0/token and POST /{tenant}/oauth2/token (client credentials only; no interactive sign-in), and a managed-identity endpoint at /msi/token.`,
       ),
     decorate: (c, reply) => {
       // A copy: handlers and scripted faults may hand in shared header objects.

@@ -1,9 +1,11 @@
 /**
  * The ARM specs as validators: the Microsoft.EventGrid 2025-02-15 partner subset, the
- * Microsoft.Resources 2025-04-01 providers subset and the v5 common types, per operation and status.
+ * Microsoft.Resources 2025-04-01 subset (providers, resource groups, resource lists), the subscriptions
+ * API 2022-12-01 subset (subscriptions, tenants, locations) and the v5 common types, per operation and
+ * status.
  */
 import { SPEC_FILES, draft07, readSpec, type Ajv, type ValidateFunction } from './specs.js';
-import { SwaggerConverter, docId, matchOperation, operationsOf, type ArmOperation, type Mode } from './swagger.js';
+import { SwaggerConverter, docId, matchOperation, operationsOf, relaxNextLinks, type ArmDoc, type ArmOperation, type Mode } from './swagger.js';
 
 export type { ArmOperation } from './swagger.js';
 
@@ -15,22 +17,24 @@ export type ResponseRule =
 
 export class ArmSpecs {
   readonly ops: ArmOperation[];
-  readonly swagger: { eventgrid: any; resources: any };
+  readonly swagger: Record<ArmDoc, any>;
   private ajv: Ajv;
-  private converters: Record<'eventgrid' | 'resources', SwaggerConverter>;
+  private converters: Record<ArmDoc, SwaggerConverter>;
   private cache = new Map<string, ResponseRule>();
   private requestCache = new Map<string, ValidateFunction | undefined>();
 
   constructor() {
-    const eventgrid = readSpec(SPEC_FILES.eventGrid);
-    const resources = readSpec(SPEC_FILES.resources);
+    const eventgrid = relaxNextLinks(readSpec(SPEC_FILES.eventGrid));
+    const resources = relaxNextLinks(readSpec(SPEC_FILES.resources));
+    const subscriptions = relaxNextLinks(readSpec(SPEC_FILES.subscriptions));
     const v5 = readSpec(SPEC_FILES.commonV5);
-    this.swagger = { eventgrid, resources };
-    this.ops = [...operationsOf('eventgrid', eventgrid), ...operationsOf('resources', resources)];
+    this.swagger = { eventgrid, resources, subscriptions };
+    this.ops = [...operationsOf('eventgrid', eventgrid), ...operationsOf('resources', resources), ...operationsOf('subscriptions', subscriptions)];
     const v5Defs = v5.definitions as Record<string, unknown>;
     this.converters = {
       eventgrid: new SwaggerConverter('eventgrid', eventgrid.definitions, v5Defs),
       resources: new SwaggerConverter('resources', resources.definitions, v5Defs),
+      subscriptions: new SwaggerConverter('subscriptions', subscriptions.definitions, v5Defs),
     };
     const common = new SwaggerConverter('common-v5', v5.definitions, v5Defs);
     this.ajv = draft07();
@@ -38,6 +42,7 @@ export class ArmSpecs {
       this.ajv.addSchema(common.document(mode));
       this.ajv.addSchema(this.converters.eventgrid.document(mode));
       this.ajv.addSchema(this.converters.resources.document(mode));
+      this.ajv.addSchema(this.converters.subscriptions.document(mode));
     }
   }
 
@@ -52,7 +57,7 @@ export class ArmSpecs {
   }
 
   /** A validator for any schema (converted from swagger `doc`, in `mode`). */
-  compile(doc: 'eventgrid' | 'resources', schema: any, mode: Mode): ValidateFunction {
+  compile(doc: ArmDoc, schema: any, mode: Mode): ValidateFunction {
     const converted = this.converters[doc].convert(schema, mode);
     return this.ajv.compile(typeof converted === 'boolean' ? { not: {} } : converted);
   }

@@ -1,30 +1,27 @@
 /**
- * Where the official specs live (`../shared/specs`, next to the checkout) and how to read them. The
- * conformance suite skips, visibly, when the folder is absent; nothing here reads a file at import
- * time, so importing this module never fails.
+ * Where the official specs live (`specs/` at the repository root, with their provenance and licences in
+ * specs/README.azure.md) and how to read them. Nothing here reads a file at import time.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import AjvModule from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Ajv as AjvCore, ValidateFunction as AjvValidateFunction, ErrorObject } from 'ajv';
 
-export const SPECS_DIR = resolve(process.cwd(), '../shared/specs');
+export const SPECS_DIR = fileURLToPath(new URL('../../specs/', import.meta.url));
 
 export const SPEC_FILES = {
   eventGrid: 'azure-eventgrid/2025-02-15/EventGrid.partner-subset.json',
   eventGridExamples: 'azure-eventgrid/2025-02-15/examples',
-  resources: 'azure-resources/2025-04-01/resources.providers-subset.json',
+  resources: 'azure-resources/2025-04-01/resources.subset.json',
+  subscriptions: 'azure-resources/2022-12-01/subscriptions.subset.json',
   resourcesExamples: 'azure-resources/2025-04-01/examples',
   commonV5: 'azure-common-types/resource-management/v5/types.subset.json',
   auth0OpenApi: 'auth0/management-api-log-streams.openapi.json',
   auth0LogSchema: 'auth0/auth0-log-schemas.all-log-types.schema.json',
 } as const;
-
-export function specsAvailable(): boolean {
-  return Object.values(SPEC_FILES).every((f) => existsSync(join(SPECS_DIR, f)));
-}
 
 export function readSpec<T = any>(relative: string): T {
   return JSON.parse(readFileSync(join(SPECS_DIR, relative), 'utf8')) as T;

@@ -23,7 +23,10 @@
 
 export type Mode = 'request' | 'response';
 
-export type DocName = 'eventgrid' | 'resources' | 'common-v5';
+/** The ARM documents operations come from. */
+export type ArmDoc = 'eventgrid' | 'resources' | 'subscriptions';
+
+export type DocName = ArmDoc | 'common-v5';
 
 export const SCHEMA_BASE = 'https://conformance.sandbox.local';
 
@@ -188,7 +191,7 @@ export interface ArmOperation {
   operationId: string;
   method: string;
   template: string;
-  doc: 'eventgrid' | 'resources';
+  doc: ArmDoc;
   regex: RegExp;
   /** Literal path segments: the most specific template wins when several match. */
   literals: number;
@@ -199,7 +202,7 @@ export interface ArmOperation {
   examples: string[];
 }
 
-export function operationsOf(doc: 'eventgrid' | 'resources', swagger: Raw): ArmOperation[] {
+export function operationsOf(doc: ArmDoc, swagger: Raw): ArmOperation[] {
   const ops: ArmOperation[] = [];
   for (const [template, item] of Object.entries(swagger.paths as Record<string, Raw>)) {
     for (const [method, op] of Object.entries(item)) {
@@ -227,6 +230,26 @@ export function operationsOf(doc: 'eventgrid' | 'resources', swagger: Raw): ArmO
     }
   }
   return ops;
+}
+
+/**
+ * Pageable operations (x-ms-pageable): the page's next-link property may be absent, on the last page, even
+ * where the list definition marks it required (SubscriptionListResult, TenantListResult). ARM omits it there
+ * and autorest-generated clients stop paging on an absent link. Returns a copy of the swagger document
+ * whose list definitions no longer require it.
+ */
+export function relaxNextLinks(swagger: Raw): Raw {
+  const copy = structuredClone(swagger);
+  for (const item of Object.values(copy.paths as Record<string, Raw>)) {
+    for (const op of Object.values(item)) {
+      const nextLink = op?.['x-ms-pageable']?.nextLinkName;
+      const ref = op?.responses?.['200']?.schema?.$ref;
+      if (typeof nextLink !== 'string' || typeof ref !== 'string' || !ref.startsWith('#/definitions/')) continue;
+      const def = copy.definitions[ref.slice('#/definitions/'.length)];
+      if (Array.isArray(def?.required)) def.required = def.required.filter((r: string) => r !== nextLink);
+    }
+  }
+  return copy;
 }
 
 /** The operation serving `method path` (path without query), the most specific template first. */
