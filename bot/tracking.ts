@@ -2,7 +2,7 @@
  * Tracking issues (kept by check-expiry, src/github/tracking.ts) carry a hidden marker naming their
  * environment and problem. A command run in such an issue defaults to the issue's environment, and
  * when it resolves the issue's problem the issue is closed: /renew-authorization for `authorization`
- * (once the new expiry is beyond warn-days, else check-expiry would reopen it at once),
+ * (once the new expiry passes check-expiry's judgement, else check-expiry would reopen it at once),
  * /activate-topic for `activation`, /resume-stream for `stream`.
  */
 import { marker, type Problem } from '../src/github/tracking.js';
@@ -52,16 +52,16 @@ export const RESOLVES: Partial<Record<CommandName, Problem>> = {
 };
 
 /** Whether the result resolves the problem (undefined: it does not; else why it does). */
-export function resolution(problem: Problem, r: OperationResult, warnDays: number): { resolved: boolean; detail: string } {
+export function resolution(problem: Problem, r: OperationResult): { resolved: boolean; detail: string } {
   if (r.failure) return { resolved: false, detail: 'the command failed' };
   if (problem === 'authorization') {
-    // check-expiry warns while less than warn-days remain (by Azure's clock); a renewal grants
-    // `days` minus a few minutes, which daysUntilExpiry rounds back to `days`: more than warn-days is clear of it.
-    const days = r.facts.daysUntilExpiry;
-    if (days === undefined || !r.facts.authorizationExpiresAt) return { resolved: false, detail: 'the new expiry is unknown' };
-    return days > warnDays
+    // renew-authorization judges the new expiry as check-expiry does (the same thresholds, relative to
+    // authorization-days): resolved when that judgement passes, else check-expiry would reopen the issue.
+    const check = r.checks.find((c) => c.id === 'authorization');
+    if (!check || !r.facts.authorizationExpiresAt) return { resolved: false, detail: 'the new expiry is unknown' };
+    return check.status === 'pass'
       ? { resolved: true, detail: `Auth0 is authorized until ${r.facts.authorizationExpiresAt}` }
-      : { resolved: false, detail: `the authorization now ends ${r.facts.authorizationExpiresAt}, within warn-days (${warnDays}): check-expiry would reopen it; renew for more days to resolve it` };
+      : { resolved: false, detail: `${check.detail.replace(/\.$/, '')}: check-expiry would reopen it; renew for more days to resolve it` };
   }
   if (problem === 'activation') {
     return r.facts.activationState === 'Activated' ? { resolved: true, detail: `partner topic ${r.facts.partnerTopicName} is activated` } : { resolved: false, detail: `the topic is ${r.facts.activationState ?? 'unknown'}` };

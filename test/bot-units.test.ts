@@ -131,10 +131,14 @@ test('tracking markers are read in the format check-expiry writes', () => {
     { environment: 'prod-eu', problem: 'authorization' },
     { environment: 'stg', problem: 'stream' },
   ]);
-  const r = (facts: OperationResult['facts']) => ({ facts }) as OperationResult;
-  expect(resolution('authorization', r({ authorizationExpiresAt: '2030-01-01T00:00:00Z', daysUntilExpiry: 15 }), 14).resolved).toBe(true);
-  expect(resolution('authorization', r({ authorizationExpiresAt: '2030-01-01T00:00:00Z', daysUntilExpiry: 14 }), 14).resolved).toBe(false);
-  expect(resolution('stream', r({ streamStatus: 'active' }), 14).resolved).toBe(true);
+  const r = (facts: OperationResult['facts'], checks: OperationResult['checks'] = []) => ({ facts, checks }) as OperationResult;
+  // The renewal's own judgement of the new expiry decides (the thresholds check-expiry uses).
+  const until = { authorizationExpiresAt: '2030-01-01T00:00:00Z', daysUntilExpiry: 7 };
+  expect(resolution('authorization', r(until, [{ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: 'Until 2030-01-01T00:00:00Z (7 days left)' }])).resolved).toBe(true);
+  const within = resolution('authorization', r(until, [{ id: 'authorization', title: 'Auth0 authorized', status: 'warn', detail: 'Expires in 7 days (2030-01-01T00:00:00.000Z), within warn-days 14' }]));
+  expect(within).toEqual({ resolved: false, detail: expect.stringMatching(/^Expires in 7 days .*within warn-days 14: check-expiry would reopen it/) });
+  expect(resolution('authorization', r(until)).resolved).toBe(false);
+  expect(resolution('stream', r({ streamStatus: 'active' })).resolved).toBe(true);
 });
 
 describe('pull requests', () => {

@@ -84,6 +84,7 @@ describe('parseSettings: a valid set', () => {
         name: 'auth0-logs',
         destination: { endpointType: 'WebHook', webhookUrl: WEBHOOK },
         includedEventTypes: [],
+        logTypes: [],
         deliverySchema: 'CloudEventSchemaV1_0',
         maxDeliveryAttempts: 30,
         eventTtlMinutes: 1440,
@@ -235,6 +236,17 @@ describe('parseSettings: destinations', () => {
     const id = `${RID}/Microsoft.Sql/servers/db`;
     expectProblem({ 'webhook-url': '', 'destination-resource-id': id }, 'destination-resource-id', JSON.stringify(id), 'Azure Function', 'Event Hub', 'Storage account', 'Service Bus queue or topic');
     expectProblem({ 'webhook-url': '', 'destination-resource-id': '/providers/Microsoft.EventHub/namespaces/ns/eventhubs/hub' }, 'destination-resource-id');
+  });
+
+  test("log-types: Auth0 log codes from the published list, at most 25 (Event Grid's filter values), with a destination", () => {
+    expect(parse({ 'log-types': 'FP, f\ns, f' }).eventSubscription.logTypes).toEqual(['f', 'fp', 's']);
+    expect(parse({}).eventSubscription.logTypes).toEqual([]);
+    expectProblem({ 'log-types': 's, fx, sapii' }, 'log-types', 'unknown Auth0 log event codes "fx" (did you mean', '"sapii" (did you mean sapi', 'Log Event Type Codes');
+    expectProblem({ 'log-types': 'auth0.logs.s' }, 'log-types', 'unknown Auth0 log event code "auth0.logs.s"');
+    const codes = ['s', 'f', 'fp', 'fu', 'fc', 'fco', 'fcoa', 'fens', 'fs', 'ss', 'sapi', 'fapi', 'slo', 'flo', 'seacft', 'feacft', 'sce', 'fce', 'scp', 'fcp', 'scu', 'fcu', 'sd', 'fd', 'du', 'sv'];
+    expect(parse({ 'log-types': codes.slice(0, 25).join(',') }).eventSubscription.logTypes).toHaveLength(25);
+    expectProblem({ 'log-types': codes.join(',') }, 'log-types', '26 codes', 'at most 25 filter values', 'event-categories');
+    expectProblem({ 'log-types': 's', 'webhook-url': '' }, 'log-types', 'give webhook-url or destination-resource-id');
   });
 
   test('dead-letter container format', () => {

@@ -11,11 +11,11 @@ import { RESOLVES, resolution, trackingMarkers } from '../tracking.js';
 import { runForEnvironment } from './common.js';
 
 /** Closes the tracking issue the command ran in when the command resolved its problem; says so in the reply. */
-async function closeTrackingIssue(ctx: CommandContext, env: string, r: OperationResult, warnDays: number): Promise<string> {
+async function closeTrackingIssue(ctx: CommandContext, env: string, r: OperationResult): Promise<string> {
   const problem = RESOLVES[ctx.spec.name];
   if (!problem || ctx.thread.isPull || ctx.thread.state !== 'open' || !ctx.thread.markersTrusted) return '';
   if (!trackingMarkers(ctx.thread.body).some((m) => m.environment === env && m.problem === problem)) return '';
-  const { resolved, detail } = resolution(problem, r, warnDays);
+  const { resolved, detail } = resolution(problem, r);
   if (!resolved) return `\n\n**This tracking issue stays open:** ${md(detail)}.`;
   try {
     await ctx.gh.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...ctx.repo, issue_number: ctx.thread.number, state: 'closed', state_reason: 'completed' });
@@ -33,7 +33,7 @@ function environmentHandler(command: string, summary?: (r: OperationResult) => s
     if (!result || !env || !settings) return outcome;
     let body = outcome.body;
     if (summary) body = `${summary(result)}\n\n${body}`;
-    if (outcome.result === 'success') body += await closeTrackingIssue(ctx, env, result, settings.expiry.warnDays);
+    if (outcome.result === 'success') body += await closeTrackingIssue(ctx, env, result);
     return { ...outcome, body } satisfies Outcome;
   };
 }

@@ -1,6 +1,7 @@
 /** The JSON Schema of the environments file, generated from the inputs table, for editors (yaml-language-server). */
 import { AUTH0_EVENTGRID_REGIONS } from './facts.js';
 import { INPUTS } from './inputs.js';
+import { LOG_CODES } from './log-codes.js';
 import { ENVIRONMENT_KEYS, SECRET_REFERENCE_INPUTS } from './environments.js';
 
 export const SCHEMA_PATH = 'schema/auth0-eventgrid.schema.json';
@@ -32,6 +33,7 @@ const PATTERNS: Record<string, string> = {
     else if (ENUMS[name]) schema.enum = ENUMS[name];
     else if (NUMERIC.has(name)) schema.type = ['integer', 'string'];
     else if (input.default === 'true' || input.default === 'false') schema.type = ['boolean', 'string'];
+    else if (name === 'log-types') Object.assign(schema, { type: ['array', 'string'], items: { enum: LOG_CODES.map((c) => c.code) }, maxItems: 25 });
     else if (['event-categories', 'included-event-types'].includes(name)) schema.type = ['array', 'string'];
     else schema.type = 'string';
     if (input.default !== undefined) schema.default = input.default;

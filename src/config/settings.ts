@@ -12,6 +12,7 @@ import {
   type DestinationKind,
 } from './facts.js';
 import { COMMANDS, INPUTS, type Command } from './inputs.js';
+import { LOG_CODE_SET } from './log-codes.js';
 
 export type Activation = 'auto' | 'manual' | 'never';
 export type FailOn = 'unhealthy' | 'degraded' | 'never';
@@ -60,6 +61,8 @@ export interface Settings {
     name: string;
     destination?: Destination;
     includedEventTypes: string[];
+    /** Auth0 log event codes: an advanced filter StringIn on data.type (empty: no filter). */
+    logTypes: string[];
     deliverySchema: DeliverySchema;
     maxDeliveryAttempts: number;
     eventTtlMinutes: number;
@@ -119,6 +122,24 @@ export function parseDurationMs(v: string): number | undefined {
   const m = DURATION.exec(v.trim());
   if (!m) return undefined;
   return Number(m[1]) * UNIT_MS[m[2] ?? 's'];
+}
+
+/** Event Grid: at most 25 filter values across all the advanced filters of an event subscription. */
+export const MAX_ADVANCED_FILTER_VALUES = 25;
+
+/** " (did you mean …?)" for an unknown log code: codes one edit away, then codes it begins (at least two characters). */
+function suggestLogCode(code: string): string {
+  const all = [...LOG_CODE_SET];
+  const near = [...new Set([...all.filter((c) => editDistance(c, code) <= 1), ...(code.length >= 2 ? all.filter((c) => c.startsWith(code)) : [])])].slice(0, 4);
+  return near.length ? ` (did you mean ${near.join(', ')}?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
 }
 
 export function splitList(v: string | undefined): string[] {
@@ -280,6 +301,19 @@ export function parseSettings(raw: RawInputs): Settings {
   if (queueName && destination?.endpointType !== 'StorageQueue' && !problems.some((p) => p.input === 'queue-name')) {
     bad('queue-name', 'only applies to a Storage account destination-resource-id');
   }
+  const logTypesRaw = splitList(get('log-types'));
+  const logTypes = [...new Set(logTypesRaw.map((c) => c.toLowerCase()))].sort();
+  if (logTypes.length) {
+    const unknown = logTypes.filter((c) => !LOG_CODE_SET.has(c));
+    if (unknown.length) {
+      bad('log-types', `unknown Auth0 log event code${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `${show(u)}${suggestLogCode(u)}`).join(', ')}; use the codes of Auth0's "Log Event Type Codes" list (e.g. s, f, fp, seacft, sapi), see docs/consumers.md`);
+    } else if (logTypes.length > MAX_ADVANCED_FILTER_VALUES) {
+      bad('log-types', `${logTypes.length} codes: Event Grid allows at most ${MAX_ADVANCED_FILTER_VALUES} filter values on an event subscription; give at most ${MAX_ADVANCED_FILTER_VALUES}, or narrow what Auth0 sends with event-categories instead`);
+    }
+    if (!destination && !problems.some((p) => p.input === 'webhook-url' || p.input === 'destination-resource-id')) {
+      bad('log-types', 'filters the event subscription: give webhook-url or destination-resource-id as well');
+    }
+  }
   const deliverySchema = oneOf('delivery-schema', ['CloudEventSchemaV1_0', 'EventGridSchema', 'CustomInputSchema'] as const);
   const maxDeliveryAttempts = int('max-delivery-attempts', 1, 30);
   const eventTtlMinutes = int('event-ttl-minutes', 1, 1440);
@@ -347,6 +381,7 @@ export function parseSettings(raw: RawInputs): Settings {
       name: esName,
       destination,
       includedEventTypes: splitList(get('included-event-types')),
+      logTypes,
       deliverySchema,
       maxDeliveryAttempts,
       eventTtlMinutes,

@@ -8,6 +8,7 @@ import { md } from '../report/escape.js';
 import { redact } from '../report/redact.js';
 import type { Check, FleetResult, OperationResult, Progress } from '../operations/types.js';
 import { ServiceError } from '../azure/errors.js';
+import { authorizationConsequence } from '../operations/authorization.js';
 
 export const TRACKING_LABEL = 'auth0-eventgrid';
 const MARKER = /<!-- auth0-eventgrid:tracking environment=([^\s]+) problem=([a-z-]+) -->/;
@@ -30,13 +31,12 @@ export function problemsOf(r: OperationResult): Map<Problem, Check[]> {
   return out;
 }
 
-const WHAT_HAPPENS: Record<Problem, string> = {
-  authorization:
-    "When Auth0's partner authorization expires, Auth0 can no longer create partner topics in this resource group: a new or recreated log stream will not reach Azure. Renew it with the shortest length that is enough (least privilege).",
-  activation:
+const WHAT_HAPPENS: Record<Problem, (resourceGroup: string) => string> = {
+  authorization: (rg) => `Once Auth0's partner authorization has expired, ${authorizationConsequence(rg)}. Renew it with the shortest length that is enough (least privilege).`,
+  activation: () =>
     'Event Grid deletes a partner topic that is not activated by its expiration time; the stream then has nowhere to deliver, and Auth0 suspends it after repeated failures.',
-  stream: 'A paused or suspended Auth0 log stream sends no events: nothing reaches Event Grid until it is resumed.',
-  provider: 'Without the Microsoft.EventGrid resource provider nothing of the integration can exist in this subscription.',
+  stream: () => 'A paused or suspended Auth0 log stream sends no events: nothing reaches Event Grid until it is resumed.',
+  provider: () => 'Without the Microsoft.EventGrid resource provider nothing of the integration can exist in this subscription.',
 };
 
 function fixLines(env: string, problem: Problem, days: number): string[] {
@@ -53,10 +53,10 @@ function fixLines(env: string, problem: Problem, days: number): string[] {
 }
 
 function titleOf(env: string, problem: Problem, r: OperationResult, checks: Check[]): string {
-  const bad = checks.some((c) => c.status === 'fail') ? 'critical' : 'warning';
+  const bad = checks.some((c) => c.status === 'fail') || r.facts.authorizationState === 'critical' ? 'critical' : 'warning';
   switch (problem) {
     case 'authorization':
-      return r.facts.daysUntilExpiry !== undefined && r.facts.daysUntilExpiry <= 0
+      return r.facts.authorizationState === 'expired' || (r.facts.daysUntilExpiry !== undefined && r.facts.daysUntilExpiry <= 0)
         ? `auth0-eventgrid: Auth0 authorization for ${env} has expired`
         : r.facts.authorizationExpiresAt
           ? `auth0-eventgrid: Auth0 authorization for ${env} expires in ${r.facts.daysUntilExpiry} days (${bad})`
@@ -82,7 +82,7 @@ export function issueBody(env: string, problem: Problem, r: OperationResult, che
     '| --- | --- | --- |',
     ...checks.map((c) => `| ${md(c.title)} | ${c.status === 'fail' ? '❌ fail' : '⚠️ warn'} | ${md(c.detail)} |`),
     '',
-    `**What happens:** ${WHAT_HAPPENS[problem]}`,
+    `**What happens:** ${WHAT_HAPPENS[problem](t.resourceGroup)}`,
     '',
     '**To fix it:**',
     ...fixLines(env, problem, days),

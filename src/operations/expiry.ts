@@ -11,15 +11,8 @@ import type { PartnerTopic } from '../azure/arm.js';
 import { auth0Entry } from '../azure/arm.js';
 import { ServiceError } from '../azure/errors.js';
 import { DAY_MS, type Run, type StepOutcome } from './run.js';
-import { grant, grantChanges, wantedExpiry } from './authorization.js';
+import { expiryThresholds, grant, grantChanges, judgeAuthorization, wantedExpiry } from './authorization.js';
 import { days, findStream, isAuth0Topic, sourceNamesTenant } from './observe.js';
-
-
-
-function renewCommand(run: Run): string {
-  const env = run.settings.environment ? `${run.settings.environment} ` : '';
-  return `comment \`/renew-authorization ${env}${run.settings.authorizationDays}\` or run the workflow with command: renew-authorization`;
-}
 
 /** Extends (or, with allow-shorten, sets) Auth0's authorization to now + authorization-days. */
 async function renew(run: Run, mode: 'command' | 'auto'): Promise<StepOutcome<Date | undefined>> {
@@ -47,31 +40,6 @@ async function renew(run: Run, mode: 'command' | 'auto'): Promise<StepOutcome<Da
   return { status: 'changed', detail: `Authorized Auth0 until ${after.toISOString()} (was ${from})`, changes, value: after };
 }
 
-function judgeAuthorization(run: Run, expiresAt: number | undefined, present: boolean): void {
-  const { warnDays, criticalDays } = run.settings.expiry;
-  const now = run.now().getTime();
-  const f = run.facts;
-  const rg = run.settings.azure.resourceGroup;
-  if (expiresAt !== undefined && Number.isFinite(expiresAt)) {
-    f.authorizationExpiresAt = new Date(expiresAt).toISOString();
-    f.daysUntilExpiry = Math.round((expiresAt - now) / DAY_MS);
-  }
-  const fix = `Renew: ${renewCommand(run)}.`;
-  if (!present) {
-    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `The partner configuration of ${rg} does not authorize Auth0: Auth0 cannot create partner topics there`, fix });
-  } else if (expiresAt === undefined || !Number.isFinite(expiresAt)) {
-    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: 'Authorized without an expiry time' });
-  } else if (expiresAt <= now) {
-    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Expired at ${new Date(expiresAt).toISOString()}: Auth0 can no longer create partner topics in ${rg}`, fix });
-  } else if (expiresAt - now < criticalDays * DAY_MS) {
-    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Critical: expires in ${days(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within critical-days (${criticalDays})`, fix });
-  } else if (expiresAt - now < warnDays * DAY_MS) {
-    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'warn', detail: `Expires in ${days(expiresAt - now)} (${new Date(expiresAt).toISOString()}), within warn-days (${warnDays})`, fix });
-  } else {
-    run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: `Until ${new Date(expiresAt).toISOString()} (${days(expiresAt - now)} left)` });
-  }
-}
-
 export async function checkExpiry(run: Run): Promise<void> {
   const s = run.settings;
   const { azure, auth0 } = run.adapters;
@@ -97,21 +65,21 @@ export async function checkExpiry(run: Run): Promise<void> {
   let entry = auth0Entry(read.cfg);
   let expiresAt = entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined;
   const now = run.now().getTime();
-  if (s.expiry.autoRenew && (expiresAt === undefined || expiresAt - now < s.expiry.warnDays * DAY_MS)) {
+  if (s.expiry.autoRenew && (expiresAt === undefined || expiresAt - now < expiryThresholds(s).warnMs)) {
     const renewed = await run.step('renew', 'Auto-renew authorization', () => renew(run, 'auto'));
     if (renewed) {
       expiresAt = renewed.getTime();
       entry = { ...(entry ?? {}), expiresAt: renewed };
     }
   }
-  judgeAuthorization(run, expiresAt, entry !== undefined);
-
   // Unactivated partner topics from this tenant are deleted at their expiration time.
   const tenant = s.auth0.tenant;
   const mine = (read.topics as PartnerTopic[]).filter((t) => isAuth0Topic(t) && (!tenant || sourceNamesTenant(t.source, tenant)));
   const stream = findStream(read.streams, s.stream.name);
   const streamTopic = stream?.sink?.azurePartnerTopic ? mine.find((t) => t.name === stream.sink.azurePartnerTopic || t.source === stream.sink.azurePartnerTopic) : undefined;
   const primary = streamTopic ?? mine.find((t) => t.activationState === 'Activated') ?? mine[0];
+  // An expiry stops Auth0 creating topics: it matters most while this stream's topic does not exist yet.
+  judgeAuthorization(run, { present: entry !== undefined, expiresAt, topic: stream && (streamTopic ?? primary) ? 'exists' : 'needed' });
   if (primary) {
     run.facts.partnerTopicName = primary.name;
     run.facts.partnerTopicId = primary.id;
@@ -157,8 +125,6 @@ export async function renewAuthorization(run: Run): Promise<void> {
   const renewed = await run.step('renew', 'Renew authorization', () => renew(run, 'command'));
   if (run.failed) return;
   const at = renewed?.getTime() ?? (run.facts.previousAuthorizationExpiresAt ? Date.parse(run.facts.previousAuthorizationExpiresAt) : undefined);
-  if (at !== undefined) {
-    run.facts.authorizationExpiresAt = new Date(at).toISOString();
-    run.facts.daysUntilExpiry = Math.round((at - run.now().getTime()) / DAY_MS);
-  }
+  // The new expiry, judged as check-expiry and verify will judge it (a dry run judges the present one).
+  if (at !== undefined || !run.dryRun) judgeAuthorization(run, { present: at !== undefined, expiresAt: at, topic: 'unknown' });
 }

@@ -8,6 +8,7 @@ import type { LogStream } from '../auth0/log-streams.js';
 import { AUTH0_PARTNER_IMMUTABLE_ID } from '../config/facts.js';
 import { ServiceError } from '../azure/errors.js';
 import { DAY_MS, type Run } from './run.js';
+import { judgeAuthorization, remaining } from './authorization.js';
 
 export const EVENTGRID_NAMESPACE = 'Microsoft.EventGrid';
 const RESOURCE_NAME = /^[A-Za-z0-9-]{3,64}$/;
@@ -83,21 +84,8 @@ export async function observe(run: Run): Promise<Observed> {
   return o;
 }
 
-/**
- * When an authorization's remaining time warrants a warning: within 7 days, but never more than half
- * of the configured authorization length, so that a fresh least-privilege grant (7 days by default)
- * is healthy and warns only once half of it is used.
- */
-export function expiryWarningMs(authorizationDays: number): number {
-  return Math.min(7 * DAY_MS, (authorizationDays * DAY_MS) / 2);
-}
-
 /** A remaining time in words: "13 days", "1 day", "5 hours" ("expired" once past). */
-export function days(ms: number): string {
-  if (ms <= 0) return 'expired';
-  const d = ms / DAY_MS;
-  return d >= 1.5 ? `${Math.round(d)} days` : d >= 1 ? '1 day' : `${Math.max(1, Math.round(ms / 3_600_000))} hours`;
-}
+export const days = remaining;
 
 /** The checks and facts for what was observed. */
 export function judge(run: Run, o: Observed): void {
@@ -121,27 +109,10 @@ export function judge(run: Run, o: Observed): void {
         },
   );
 
-  // Authorization
+  // Authorization: how much its expiry matters depends on whether a topic still has to be created.
   if (o.partnerConfiguration !== undefined) {
     const entry: Auth0Authorization | undefined = auth0Entry(o.partnerConfiguration ?? undefined);
-    const exp = entry?.expiresAt?.getTime();
-    if (exp !== undefined) {
-      f.authorizationExpiresAt = new Date(exp).toISOString();
-      // Rounded: an authorization granted for 7 days a moment ago reads as 7 (thresholds use exact times).
-      f.daysUntilExpiry = Math.round((exp - now) / DAY_MS);
-    }
-    const renew = 'Run renew-authorization (or setup) to extend it, with the shortest authorization-days that is enough';
-    if (!entry) {
-      run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `The partner configuration of ${rg} does not authorize Auth0`, fix: 'Run setup to authorize Auth0' });
-    } else if (exp === undefined) {
-      run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: 'Authorized without an expiry time' });
-    } else if (exp <= now) {
-      run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'fail', detail: `Expired at ${new Date(exp).toISOString()}: Auth0 can no longer create partner topics in ${rg}`, fix: renew });
-    } else if (exp - now < expiryWarningMs(s.authorizationDays)) {
-      run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'warn', detail: `Expires in ${days(exp - now)} (${new Date(exp).toISOString()})`, fix: renew });
-    } else {
-      run.check({ id: 'authorization', title: 'Auth0 authorized', status: 'pass', detail: `Until ${new Date(exp).toISOString()} (${days(exp - now)} left)` });
-    }
+    judgeAuthorization(run, { present: !!entry, expiresAt: entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined, topic: o.topic && o.stream ? 'exists' : 'needed' });
   }
 
   // Stream

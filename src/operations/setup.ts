@@ -10,6 +10,7 @@ import { auth0Entry } from '../azure/arm.js';
 import type { LogStream } from '../auth0/log-streams.js';
 import { ServiceError } from '../azure/errors.js';
 import type { Settings } from '../config/settings.js';
+import { LOG_CODES } from '../config/log-codes.js';
 import { DAY_MS, Run, type StepOutcome } from './run.js';
 import { grant, grantChanges, wantedExpiry } from './authorization.js';
 import { describeDestination, EVENTGRID_NAMESPACE, findStream, findTopic, isAuth0Topic, judge, sourceNamesTenant, type Observed } from './observe.js';
@@ -195,11 +196,28 @@ export function desiredEventSubscription(s: Settings): EventSubscription | undef
         : { endpointType: d.endpointType, resourceId: d.resourceId };
   return {
     destination,
-    filter: es.includedEventTypes.length ? { includedEventTypes: es.includedEventTypes } : {},
+    filter: {
+      ...(es.includedEventTypes.length ? { includedEventTypes: es.includedEventTypes } : {}),
+      // log-types: the log record's own `type` (its Auth0 code), the one field of the event that is public.
+      ...(es.logTypes.length ? { advancedFilters: [{ operatorType: 'StringIn' as const, key: LOG_TYPE_KEY, values: es.logTypes }] } : {}),
+    },
+
     eventDeliverySchema: es.deliverySchema,
     retryPolicy: { maxDeliveryAttempts: es.maxDeliveryAttempts, eventTimeToLiveInMinutes: es.eventTtlMinutes },
     ...(es.deadLetter ? { deadLetterDestination: { endpointType: 'StorageBlob', resourceId: es.deadLetter.resourceId, blobContainerName: es.deadLetter.container } as any } : {}),
   };
+}
+
+/** The key of the log-types filter: the `type` field of the Auth0 log record in the event's data. */
+export const LOG_TYPE_KEY = 'data.type';
+
+/** An event subscription's advanced filters, normalized for comparison (Event Grid compares strings case-insensitively). */
+function advancedFilters(e: EventSubscription): string {
+  return JSON.stringify(
+    (e.filter?.advancedFilters ?? [])
+      .map((f: any) => ({ op: f.operatorType, key: String(f.key ?? '').toLowerCase(), values: Array.isArray(f.values) ? [...new Set(f.values.map((v: unknown) => String(v).toLowerCase()))].sort() : f.value }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+  );
 }
 
 /** What differs between the existing subscription and the wanted one (empty: converged). */
@@ -218,6 +236,7 @@ function subscriptionDiff(have: EventSubscription, want: EventSubscription, full
   }
   const types = (e: EventSubscription) => JSON.stringify([...(e.filter?.includedEventTypes ?? [])].sort());
   if (types(have) !== types(want)) diffs.push('included event types');
+  if (advancedFilters(have) !== advancedFilters(want)) diffs.push('log types');
   if ((have.eventDeliverySchema ?? 'EventGridSchema') !== want.eventDeliverySchema) diffs.push('delivery schema');
   if (have.retryPolicy?.maxDeliveryAttempts !== want.retryPolicy?.maxDeliveryAttempts || have.retryPolicy?.eventTimeToLiveInMinutes !== want.retryPolicy?.eventTimeToLiveInMinutes) diffs.push('retry policy');
   const hdl: any = have.deadLetterDestination;
@@ -227,9 +246,29 @@ function subscriptionDiff(have: EventSubscription, want: EventSubscription, full
   return diffs;
 }
 
+/** Warnings about filters that cannot work as meant: on guessed CloudEvents types, or on codes the stream never sends. */
+function filterWarnings(run: Run): void {
+  const s = run.settings;
+  const es = s.eventSubscription;
+  if (es.includedEventTypes.length) {
+    run.progress.warn(
+      `included-event-types (${es.includedEventTypes.join(', ')}) filters on the CloudEvents type of Auth0's events, and Auth0 does not publish the type strings it uses: a guessed value matches nothing and then no event is delivered. Filter on log-types instead (Auth0 log codes such as s, f, fp, matched on the log record's data.type).`,
+    );
+  }
+  if (es.logTypes.length && s.stream.categories.length) {
+    const unsent = es.logTypes.map((code) => LOG_CODES.find((c) => c.code === code)!).filter((c) => c.category && !s.stream.categories.includes(c.category));
+    if (unsent.length) {
+      run.progress.warn(
+        `log-types ${unsent.map((c) => `${c.code} (${c.category})`).join(', ')} never arrive: event-categories (${s.stream.categories.join(', ')}) does not stream their categories. Add the categories to event-categories, or remove the codes from log-types.`,
+      );
+    }
+  }
+}
+
 async function ensureEventSubscription(run: Run, topic: PartnerTopic, existing: EventSubscription[]): Promise<StepOutcome<EventSubscription | undefined>> {
   const { azure } = run.adapters;
   const s = run.settings;
+  filterWarnings(run);
   const rg = s.azure.resourceGroup;
   const name = s.eventSubscription.name;
   const want = desiredEventSubscription(s)!;

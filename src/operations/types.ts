@@ -46,6 +46,8 @@ export interface Facts {
   streamStatus?: string;
   activationState?: string;
   authorizationExpiresAt?: string;
+  /** How Auth0's authorization was judged: valid | unlimited | expiring (inside warn-days) | critical | expired | absent. */
+  authorizationState?: 'valid' | 'unlimited' | 'expiring' | 'critical' | 'expired' | 'absent';
   /** renew-authorization: the expiry before the renewal. */
   previousAuthorizationExpiresAt?: string;
   daysUntilExpiry?: number;

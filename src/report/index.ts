@@ -147,9 +147,10 @@ export function outputs(result: AnyResult, options?: RenderOptions): Record<stri
     'days-until-expiry': f.daysUntilExpiry,
     'event-subscription-id': f.eventSubscriptionId,
     health: result.health,
+    changes: changeItems(result).length,
     environments: JSON.stringify(result.environment ? [envSummary(result)] : []),
-  };
     'environment-names': JSON.stringify(result.environment ? [result.environment] : []),
+  };
   const secrets = secretsOf(options);
   return Object.fromEntries(
     OUTPUTS.map(({ name }) => [
@@ -162,15 +163,16 @@ export function outputs(result: AnyResult, options?: RenderOptions): Record<stri
 /**
  * The process exit code: 1 when the operation failed (whatever fail-on says), or when health is
  * unhealthy (fail-on unhealthy), unhealthy or degraded (fail-on degraded); never for health alone
- * with fail-on never. Else 0.
+ * with fail-on never. A dry run succeeds whenever its plan was computed: its health is that of the
+ * present state, which the plan is there to change. Else 0.
  */
 export function exitCodeFor(result: AnyResult, failOn: FailOn): 0 | 1 {
   if (isFleet(result)) {
     if (result.environments.some((r) => failuresOf(r).length)) return 1;
-    return exitCodeFor({ ...result.environments[0], checks: [], steps: [], failure: undefined, health: result.health } as OperationResult, failOn);
+    return exitCodeFor({ ...result.environments[0], checks: [], steps: [], failure: undefined, health: result.health, dryRun: result.dryRun } as OperationResult, failOn);
   }
   if (failuresOf(result).length) return 1;
-  if (failOn === 'never') return 0;
+  if (failOn === 'never' || result.dryRun) return 0;
   if (result.health === 'unhealthy') return 1;
   if (failOn === 'degraded' && result.health === 'degraded') return 1;
   return 0;
@@ -214,8 +216,9 @@ function fleetOutputs(result: FleetResult, options?: RenderOptions): Record<stri
     'authorization-expires-at': result.soonest?.authorizationExpiresAt ?? base['authorization-expires-at'] ?? '',
     'days-until-expiry': result.soonest ? String(result.soonest.daysUntilExpiry) : (base['days-until-expiry'] ?? ''),
     health: result.health,
+    changes: String(result.environments.reduce((n, r) => n + changeItems(r).length, 0)),
     environments: redact(JSON.stringify(result.environments.map(envSummary)), secrets),
+    'environment-names': JSON.stringify(result.environments.map((e) => e.environment ?? '').filter(Boolean)),
     report: renderJson(result, options),
   };
 }
-    'environment-names': JSON.stringify(result.environments.map((e) => e.environment ?? '').filter(Boolean)),
