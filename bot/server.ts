@@ -9,10 +9,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Probot, ProbotOctokit } from 'probot';
-import { chatopsApp } from './app.js';
+import { appDeps, chatopsApp } from './app.js';
 import type { AuditSink } from './audit.js';
-import { Gate } from './chatops.js';
-import { rotatingPool } from './operations.js';
 import type { BotSettings } from './settings.js';
 
 export interface BotServerOptions {
@@ -53,19 +51,9 @@ export async function createChatopsProbot(settings: BotSettings, options: BotSer
     logLevel: settings.logLevel,
     Octokit: Octokit as typeof ProbotOctokit,
   });
-  const log = options.log ?? ((level, message) => (level === 'info' ? undefined : process.stderr.write(`[auth0-eventgrid-bot] ${level}: ${message}\n`)));
-  await probot.load(
-    chatopsApp({
-      ops: { env: options.env ?? process.env, pool: rotatingPool(), bindings: settings.bindings },
-      appId: settings.appId,
-      configPath: settings.configPath,
-      audit: options.audit ?? ((line) => process.stdout.write(line + '\n')),
-      log,
-      secrets: [settings.privateKey, settings.webhookSecret],
-      workingAfterMs: settings.workingAfterMs,
-      gate: new Gate(settings.maxConcurrent),
-    }),
-  );
+  const deps = appDeps(settings, options);
+  const log = deps.log ?? (() => undefined);
+  await probot.load(chatopsApp(deps));
   return {
     probot,
     async deliver(d) {

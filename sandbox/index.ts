@@ -24,6 +24,14 @@ import { DeliveryEngine } from './delivery/index.js';
 export type { Seed } from './core/seed.js';
 export type { SandboxSettings } from './core/context.js';
 export { DEFAULT_IDS, defaultSeed } from './core/seed.js';
+// The command-line front (`npm run sandbox`, `auth0-eventgrid sandbox`) and what the CLI's consumer
+// tools (send-test-event) share with the sandbox: Auth0's log codes and record generator, and Event
+// Grid's webhook delivery (CloudEvents handshake, one event per POST).
+export { sandboxCommand, SandboxUsageError } from './cli.js';
+export type { SandboxContext } from './core/context.js';
+export type { Auth0LogRecord, Auth0Tenant } from './core/state.js';
+export { LOG_CODES, writeLogRecord } from './auth0/logs.js';
+export { baseUrl as webhookBaseUrl, EVENTGRID_ORIGIN, send as sendWebhook, validateCloudEventsEndpoint } from './delivery/webhook.js';
 
 export interface SandboxOptions {
   /** Seed to start from (default: the ready-to-use default world). */

@@ -19,10 +19,17 @@
 import { Agent } from 'node:https';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import type { SandboxContext } from '../sandbox/core/context.js';
-import type { Auth0LogRecord, Auth0Tenant } from '../sandbox/core/state.js';
-import { LOG_CODES, writeLogRecord } from '../sandbox/auth0/logs.js';
-import { baseUrl, EVENTGRID_ORIGIN, send, validateCloudEventsEndpoint } from '../sandbox/delivery/webhook.js';
+import {
+  EVENTGRID_ORIGIN,
+  LOG_CODES,
+  sendWebhook as send,
+  validateCloudEventsEndpoint,
+  webhookBaseUrl as baseUrl,
+  writeLogRecord,
+  type Auth0LogRecord,
+  type Auth0Tenant,
+  type SandboxContext,
+} from '../sandbox/index.js';
 import { expandSecrets, redact } from './report/index.js';
 
 export type Tool = 'sandbox' | 'send-test-event';
@@ -53,7 +60,7 @@ export async function runTool(tool: Tool, argv: readonly string[], io: Io): Prom
 
 /** The sandbox command is the sandbox's own (sandbox/cli.ts), loaded only here. */
 async function sandboxCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { sandboxCommand: run, SandboxUsageError } = await import('../sandbox/cli.js');
+  const { sandboxCommand: run, SandboxUsageError } = await import('../sandbox/index.js');
   try {
     return await run(argv, io, `${BIN} sandbox`);
   } catch (e) {

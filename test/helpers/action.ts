@@ -1,11 +1,11 @@
-/** Runs the bundled Action (node dist/index.js) exactly as a runner does: INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, OIDC variables. */
+/** Runs the bundled Action (node dist/index.js, with actionNode()) exactly as a runner does: INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, OIDC variables. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sandbox } from '../../sandbox/index.js';
 import { DEFAULT_IDS } from '../../sandbox/index.js';
-import { actionEntry } from './dist.js';
+import { actionEntry, actionNode } from './dist.js';
 
 export interface ActionRun {
   code: number;
@@ -74,7 +74,7 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
   for (const [k, v] of Object.entries(inputs)) inputEnv[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
   const base: Record<string, string> = {};
   for (const k of ['PATH', 'HOME', 'NODE_EXTRA_CA_CERTS', 'TMPDIR', 'LANG']) if (process.env[k]) base[k] = process.env[k]!;
-  const child = spawn(process.execPath, [actionEntry()], {
+  const child = spawn(actionNode(), [actionEntry()], {
     env: { ...base, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: dir, ...inputEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -87,5 +87,6 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
   clearTimeout(timer);
   const outputText = readFileSync(outputFile, 'utf8');
   const summary = readFileSync(summaryFile, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
   return { code, stdout, stderr, outputs: parseOutputFile(outputText), summary, all: [stdout, stderr, outputText, summary].join('\n') };
 }
