@@ -67,6 +67,8 @@ beforeAll(async () => {
   expect(r.environments[0].failure).toBeUndefined();
 }, 60_000);
 
+beforeEach(() => capture.reset());
+
 afterAll(async () => {
   await capture?.close();
   await sb?.stop();

@@ -66,6 +66,8 @@ beforeAll(async () => {
   bot = await startTestBot(sb);
 }, 60_000);
 
+beforeEach(() => capture.reset());
+
 afterAll(async () => {
   await bot?.close();
   await capture?.close();

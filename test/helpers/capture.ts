@@ -22,6 +22,8 @@ export interface CaptureServer {
   host: string;
   connections: number;
   requests: Captured[];
+  /** Forgets what was seen so far (between tests). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,10 @@ export async function startCapture(tls: { certPem: string; keyPem: string }): Pr
       return state.connections;
     },
     requests,
+    reset() {
+      requests.length = 0;
+      state.connections = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
