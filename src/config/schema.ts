@@ -89,8 +89,8 @@ function chatopsSchema(): Record<string, unknown> {
           oneOf: [level, { type: 'object', additionalProperties: false, properties: { permission: level, users, teams } }],
         },
       },
-      users: { ...users, description: 'Allow-list for every command that changes something and has no list of its own.' },
-      teams: { ...teams, description: 'Team allow-list for every command that changes something and has no list of its own.' },
+      users: { ...users, description: 'Allow-list for every command that changes something, and /plan (also the automatic plan), unless it has a list of its own.' },
+      teams: { ...teams, description: 'Team allow-list for every command that changes something, and /plan (also the automatic plan), unless it has a list of its own.' },
       'allow-forks': { type: 'boolean', default: false, description: 'Run commands on pull requests from forks.' },
       'auto-plan': { type: 'boolean', default: true, description: 'Post the plan when a pull request changing this file opens or changes.' },
       'apply-requirements': {
