@@ -310,9 +310,6 @@ export function parseSettings(raw: RawInputs): Settings {
     } else if (logTypes.length > MAX_ADVANCED_FILTER_VALUES) {
       bad('log-types', `${logTypes.length} codes: Event Grid allows at most ${MAX_ADVANCED_FILTER_VALUES} filter values on an event subscription; give at most ${MAX_ADVANCED_FILTER_VALUES}, or narrow what Auth0 sends with event-categories instead`);
     }
-    if (!destination && !problems.some((p) => p.input === 'webhook-url' || p.input === 'destination-resource-id')) {
-      bad('log-types', 'filters the event subscription: give webhook-url or destination-resource-id as well');
-    }
   }
   const deliverySchema = oneOf('delivery-schema', ['CloudEventSchemaV1_0', 'EventGridSchema', 'CustomInputSchema'] as const);
   const maxDeliveryAttempts = int('max-delivery-attempts', 1, 30);
