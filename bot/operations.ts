@@ -8,8 +8,9 @@
  */
 import type { RawInputs } from '../src/config/settings.js';
 import { ConfigError } from '../src/config/settings.js';
+import { repoConfigFrom } from './config.js';
 import { bindingProblems, boundVariables, destinationsOfSettings, fileBindingProblems, usesOfValues, type CredentialBindings } from './bindings.js';
-import { EnvironmentsFileError, parseEnvironmentsFile, resolveInvocation, SECRET_REFERENCE_INPUTS, type EnvironmentsFile, type Invocation } from '../src/config/environments.js';
+import { EnvironmentsFileError, resolveInvocation, SECRET_REFERENCE_INPUTS, type EnvironmentsFile, type Invocation } from '../src/config/environments.js';
 import { expandSecrets } from '../src/report/redact.js';
 import { runCommand, type RunContext } from '../src/operations/index.js';
 import { adapterPool, fleetResult, mapLimit, type AdapterPool } from '../src/operations/fleet.js';
@@ -61,13 +62,10 @@ export function resolveFor(path: string, text: string, environments: string[], c
   if (ctx.bindings) {
     // The server lends a credential only to the repositories, environments and endpoints it is bound
     // to: judged from the file before any variable is read; only the variables that pass are visible.
-    let file: EnvironmentsFile;
-    try {
-      file = parseEnvironmentsFile(path, text);
-    } catch (err) {
-      if (err instanceof EnvironmentsFileError) return { ok: false, problems: err.problems };
-      throw err;
-    }
+    // Parsed once per text (bot/config.ts keeps the parsed files).
+    const parsed = repoConfigFrom(path, '', text);
+    if (!parsed.file) return { ok: false, problems: parsed.fileProblems };
+    const file = parsed.file;
     const unknown = environments.filter((e) => !file.names.includes(e));
     if (unknown.length) return resolveCached(path, text, environments, command, overrides, { ...ctx, env: {} });
     {

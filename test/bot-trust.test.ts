@@ -5,7 +5,12 @@
  * markers count only in issues GitHub Actions or the App opened; allow-lists cover /plan and the
  * automatic plan. A capture server on loopback stands in for the attacker's host and must receive nothing.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Sandbox } from '../sandbox/index.js';
+import { bindingProblems, destinationsOfValues, usesOfValues } from '../bot/bindings.js';
+import { botSettings, BotSettingsError } from '../bot/settings.js';
 import { marker } from '../src/github/tracking.js';
 import type { FleetResult } from '../src/operations/types.js';
 import { admin, testSandbox } from './helpers/sandbox.js';
@@ -17,6 +22,8 @@ let sb: Sandbox;
 let bot: TestBot;
 let capture: CaptureServer;
 let base: string;
+/** The names of the credential variables the bot looked up (its env is a recording view of them). */
+const reads: string[] = [];
 
 /** Requests to Azure, Entra ID or Auth0 (anything but GitHub) since the mark. */
 async function cloudCalls(since: number) {
@@ -63,7 +70,14 @@ beforeAll(async () => {
   expect(r.environments[0].failure).toBeUndefined();
   expect(r.environments[0].facts.activationState).toBe('Activated');
   // Bound to octo-org/octo-repo only (test/helpers/bot.ts: the sandbox's endpoints).
-  bot = await startTestBot(sb);
+  const values = credentialEnv(sb);
+  const recording = new Proxy(values, {
+    get(target, key) {
+      if (typeof key === 'string' && key in target) reads.push(key);
+      return Reflect.get(target, key);
+    },
+  });
+  bot = await startTestBot(sb, {}, recording);
 }, 60_000);
 
 beforeEach(() => capture.reset());
@@ -85,6 +99,7 @@ describe('server mode: credentials bound to repositories and endpoints by the se
     await admin(sb, 'PUT', 'github/contents', { repo: SIDE, files: { [CONFIG_PATH]: hostile }, message: 'environments' });
     const n = await userIssue('octo-outsider', SIDE, 'Borrowing');
     const m = await mark(sb);
+    reads.length = 0;
     const d = await bot.send('issue_comment.created', { repo: SIDE, issue: n, body: '/status collect\n/deactivate-topic prod\n/status', user: 'octo-outsider' });
     expect(d.status).toBe(200);
     const r = await sideComments(n);
@@ -105,6 +120,8 @@ describe('server mode: credentials bound to repositories and endpoints by the se
     ]);
     expect(await cloudCalls(m)).toEqual([]);
     assertNothingCaptured();
+    // No credential was even read.
+    expect(reads).toEqual([]);
     expect(await activation()).toBe('Activated');
 
     // /plan on a pull request of that repository: the same refusal, and no plan posted automatically either.
@@ -121,6 +138,7 @@ describe('server mode: credentials bound to repositories and endpoints by the se
     }
     expect(await cloudCalls(m2)).toEqual([]);
     assertNothingCaptured();
+    expect(reads).toEqual([]);
   });
 
   test('the bound repository works, but its file cannot send a bound credential to other endpoints', async () => {
@@ -256,4 +274,45 @@ test('the credential values never appear in a reply, whichever repository asked'
   const all = [...(await admin(sb, 'GET', `github/comments?repo=${SIDE}`)).value, ...(await admin(sb, 'GET', 'github/comments')).value].map((c: any) => c.body).join('\n');
   for (const v of Object.values(env)) expect(all).not.toContain(v);
   for (const line of bot.auditText) for (const v of Object.values(env)) expect(line).not.toContain(v);
+});
+
+describe('the bindings setting', () => {
+  test('read from CREDENTIAL_BINDINGS or CREDENTIAL_BINDINGS_FILE; every problem named, and the server does not start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'a0eg-bindings-'));
+    try {
+      const app = { APP_ID: '1', PRIVATE_KEY: sb.info().github.appPrivateKey, WEBHOOK_SECRET: '0123456789abcdef0123' };
+      expect(botSettings(app).bindings.sets).toEqual([]);
+      const path = join(dir, 'bindings.yml');
+      writeFileSync(path, 'credentials:\n  lab:\n    repositories: [octo-org/*]\n    variables: [LAB_SECRET]\n    auth0-domain: https://Lab.eu.auth0.com/\n    azure-environment: AzureUSGovernment\n');
+      const [lab] = botSettings({ ...app, CREDENTIAL_BINDINGS_FILE: path }).bindings.sets;
+      expect(lab).toMatchObject({ name: 'lab', repositories: ['octo-org/*'], auth0Domain: 'lab.eu.auth0.com', azure: { authorityHost: 'https://login.microsoftonline.us', resourceManagerEndpoint: 'https://management.usgovcloudapi.net' } });
+      const bad = '{"credentials":{"x":{"repositories":["not a repo"],"variables":["1BAD"],"azure-environment":"Mars","auth0-domain":"https://a/b","colour":"red"}}}';
+      let err: unknown;
+      try {
+        botSettings({ ...app, CREDENTIAL_BINDINGS: bad });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(BotSettingsError);
+      const problems = (err as BotSettingsError).problems.join('\n');
+      expect(problems).toContain('CREDENTIAL_BINDINGS: credentials.x.colour is not known');
+      expect(problems).toContain('credentials.x.repositories: "not a repo" is not owner/name or owner/*');
+      expect(problems).toContain('credentials.x.variables: "1BAD" is not an environment variable name');
+      expect(problems).toContain('credentials.x.azure-environment: "Mars" is not one of AzureCloud, AzureUSGovernment, AzureChinaCloud');
+      expect(problems).toContain('credentials.x.auth0-domain: "https://a/b" is not a domain name');
+      expect(() => botSettings({ ...app, CREDENTIAL_BINDINGS: bad, CREDENTIAL_BINDINGS_FILE: path })).toThrow(/both set/);
+      expect(() => botSettings({ ...app, CREDENTIAL_BINDINGS_FILE: join(dir, 'missing.yml') })).toThrow(/CREDENTIAL_BINDINGS_FILE: cannot read/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('owner/* binds every repository of that owner and no other; case does not matter', () => {
+    const b = testBindings(sb, ['Octo-Org/*']);
+    const v = { 'auth0-client-secret-env': 'AUTH0_CLIENT_SECRET_PROD', 'auth0-domain': sb.info().auth0[0].domain, 'azure-client-id': 'x', 'azure-authority-host': sb.info().endpoints.entra, 'azure-resource-manager-endpoint': sb.info().endpoints.arm };
+    const problems = (repo: string) => bindingProblems(b, repo, 'prod', usesOfValues(v), destinationsOfValues(v));
+    expect(problems('octo-org/anything')).toEqual([]);
+    expect(problems('OCTO-ORG/Octo-Repo')).toEqual([]);
+    expect(problems('octo-org-evil/octo-repo')[0]).toContain('which this server does not lend to octo-org-evil/octo-repo');
+  });
 });
