@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import type { Sandbox } from '../sandbox/index.js';
 import { bindingProblems, destinationsOfValues, usesOfValues } from '../bot/bindings.js';
 import { botSettings, BotSettingsError } from '../bot/settings.js';
+import { newSends, sendsOf } from '../bot/trust.js';
+import { resolveInvocation } from '../src/config/environments.js';
 import { marker } from '../src/github/tracking.js';
 import type { FleetResult } from '../src/operations/types.js';
 import { admin, testSandbox } from './helpers/sandbox.js';
@@ -314,5 +316,38 @@ describe('the bindings setting', () => {
     expect(problems('octo-org/anything')).toEqual([]);
     expect(problems('OCTO-ORG/Octo-Repo')).toEqual([]);
     expect(problems('octo-org-evil/octo-repo')[0]).toContain('which this server does not lend to octo-org-evil/octo-repo');
+  });
+});
+
+describe('what a pull request may send', () => {
+  const settingsOf = (inputs: Record<string, string>) => {
+    const given: Record<string, string> = {
+      command: 'setup',
+      'azure-subscription-id': '5f1c9a3e-7b2d-4e8f-a6c1-0d9e8b7a6f54',
+      'azure-resource-group': 'rg',
+      'azure-region': 'westus2',
+      'auth0-domain': 't.eu.auth0.com',
+      'auth0-client-id': 'abc',
+      'auth0-client-secret': 'the-auth0-secret',
+      ...inputs,
+    };
+    return resolveInvocation((n) => given[n], () => undefined, {}).environments[0];
+  };
+
+  test('a credential, however supplied, only where the default branch sends it; a webhook URL the file writes is not a credential', () => {
+    const base = sendsOf(settingsOf({ 'webhook-url': 'https://hooks.example/in?code=k3y-0123456789' }), false);
+    // The same secret, the same domain: nothing new. Another domain: refused, whoever supplied the secret.
+    expect(newSends(base, sendsOf(settingsOf({ 'webhook-url': 'https://hooks.example/in?code=k3y-0123456789' }), false))).toEqual([]);
+    expect(newSends(base, sendsOf(settingsOf({ 'auth0-domain': 'collector.example' }), false))[0]).toContain('would send the Auth0 client secret of the environment to Auth0 domain collector.example (client abc); the default branch sends it only to Auth0 domain t.eu.auth0.com');
+    // The ambient Azure sign-in and its token go to Resource Manager: a new endpoint is refused.
+    expect(newSends(base, sendsOf(settingsOf({ 'azure-resource-manager-endpoint': 'https://arm.example', 'azure-authority-host': 'https://login.example' }), false)).join('\n')).toContain('the ambient Azure sign-in');
+    // OIDC: the token goes to the authority; a secret never used by the default branch is refused.
+    const oidc = sendsOf(settingsOf({ 'azure-client-id': '11111111-1111-1111-1111-111111111111', 'azure-tenant-id': '22222222-2222-2222-2222-222222222222' }), false);
+    expect(oidc.map((s) => s.credential)).toContain('oidc');
+    expect(newSends(base, sendsOf(settingsOf({ 'auth0-client-secret': 'another-secret' }), false))[0]).toContain('no environment on the default branch uses that credential');
+    // A webhook URL from a secret may not move to other Resource Manager endpoints; one the file writes may change.
+    const hookElsewhere = sendsOf(settingsOf({ 'webhook-url': 'https://hooks.example/in?code=k3y-0123456789', 'azure-resource-manager-endpoint': 'https://arm.example' }), false);
+    expect(newSends(base, hookElsewhere).some((p) => p.includes('the webhook URL of the environment'))).toBe(true);
+    expect(sendsOf(settingsOf({ 'webhook-url': 'https://new.example/hook' }), true).some((s) => s.label.includes('webhook'))).toBe(false);
   });
 });
