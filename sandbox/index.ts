@@ -20,6 +20,7 @@ import { auth0Service } from './auth0/index.js';
 import { entraService, oidcService } from './entra/index.js';
 import { githubInfo, githubService, type GithubInfo } from './github/index.js';
 import { DeliveryEngine } from './delivery/index.js';
+import { addPartnerTopic } from './core/partner-topic-spec.js';
 
 export type { Seed } from './core/seed.js';
 export type { SandboxSettings } from './core/context.js';
@@ -109,16 +110,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ctx.requestLog.clear();
       ctx.delivery?.reset();
       await ensureAuth0Listeners();
+      seedPartnerTopics(ctx.seed);
     },
     async addSeed(more: Seed) {
       applySeed(ctx.world, more);
       await ensureAuth0Listeners();
+      seedPartnerTopics(more);
     },
     oidcIssuer: () => ctx.endpoints.oidc,
   };
 
   // Event delivery: Auth0 log streams → partner topics → event subscriptions (sandbox/delivery).
   ctx.delivery = new DeliveryEngine(ctx);
+  seedPartnerTopics(seed);
+
+  /** The seed's partner topics, once the world and the clock exist (a never-activated one expires). */
+  function seedPartnerTopics(s: Seed): void {
+    for (const [i, t] of (s.partnerTopics ?? []).entries()) addPartnerTopic(ctx, t, `seed.partnerTopics[${i}]`);
+  }
 
   const admin = adminService(ctx);
   const withAdmin = (svc: ServiceDef): ServiceDef[] => [admin, svc];

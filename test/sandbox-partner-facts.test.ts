@@ -45,6 +45,8 @@ describe('sandbox: what Auth0 and Event Grid do with partner topics (settings an
       streamDeletionTopicEffect,
       publishRequiresAuthorization,
       unactivatedTopicTtlDays,
+      // Topics appear only when a test moves the clock (not while it is still reading the create answer).
+      partnerTopicDelayMs: 30_000,
       streamPublishAttempts: 1,
       streamSuspendAfterFailures: 10,
       streamSuspendAfterMs: DEFAULT_SETTINGS.streamSuspendAfterMs,
@@ -98,7 +100,7 @@ describe('sandbox: what Auth0 and Event Grid do with partner topics (settings an
   async function streamWithTopic(name?: string) {
     const before = new Set((await topics()).map((t) => t.name));
     const created = await createStream(name);
-    await advance('1s');
+    await advance('1m');
     const topic = (await topics()).find((t) => !before.has(t.name));
     if (!topic) throw new Error(`no partner topic appeared: ${JSON.stringify(await topics())} ${JSON.stringify(await streamView(created.id))}`);
     return { created, topic, stream: (await auth0('GET', `/log-streams/${created.id}`)).body };
@@ -137,7 +139,7 @@ describe('sandbox: what Auth0 and Event Grid do with partner topics (settings an
       const created = await createStream();
       expect(created.sink.azurePartnerTopic).toBeUndefined();
       expect((await auth0('GET', `/log-streams/${created.id}`)).body.sink.azurePartnerTopic).toBeUndefined();
-      await advance('1s');
+      await advance('1m');
       const [topic] = await topics();
       expect((await auth0('GET', `/log-streams/${created.id}`)).body.sink.azurePartnerTopic).toBe(topic.name);
     });
@@ -146,7 +148,7 @@ describe('sandbox: what Auth0 and Event Grid do with partner topics (settings an
       await settings({ partnerTopicNaming: 'partner-path' });
       const created = await createStream();
       expect(created.sink.azurePartnerTopic).toBe(PARTNER_PATH);
-      await advance('1s');
+      await advance('1m');
       expect((await topics()).map((t) => t.name)).not.toContain(PARTNER_PATH);
       expect((await auth0('GET', `/log-streams/${created.id}`)).body.sink.azurePartnerTopic).toBe(PARTNER_PATH);
       expect((await auth0('GET', '/log-streams')).body[0].sink.azurePartnerTopic).toBe(PARTNER_PATH);
@@ -316,6 +318,15 @@ describe('sandbox: what Auth0 and Event Grid do with partner topics (settings an
 
       await advance('7d');
       expect((await topics()).map((t) => t.name).sort()).toEqual(['auth0-deactivated', 'auth0-other-tenant-Q7xk2LmN0p']);
+    });
+
+    test('a seed can hold them too (POST /_sandbox/seed, or a --seed file)', async () => {
+      await admin(sb, 'POST', 'seed', { partnerTopics: [{ resourceGroup: RG, name: 'seeded-sap', partnerRegistrationImmutableId: SAP, source: 'sap.com/x', activationState: 'Activated' }] });
+      const seeded = (await arm('GET', '/partnerTopics/seeded-sap')).body;
+      expect(seeded.properties).toMatchObject({ partnerRegistrationImmutableId: SAP, source: 'sap.com/x', activationState: 'Activated' });
+      const res = await fetch(`${sb.endpoints.arm}/_sandbox/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ partnerTopics: [{ name: 'no-group' }] }) });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).error.message).toContain('seed.partnerTopics[0]');
     });
 
     test('bad input is a 400 naming the field; a taken name is a 409', async () => {

@@ -13,10 +13,7 @@ import { auth0AdminRoutes } from '../auth0/index.js';
 import { githubAdminRoutes } from '../github/index.js';
 import { deliveryAdminRoutes } from '../delivery/index.js';
 import { LOG_CODES } from '../auth0/log-codes.js';
-import { randomUUID } from 'node:crypto';
-import { AUTH0_PARTNER, createPartnerTopic, eventGridDescription } from '../core/eventgrid.js';
-import type { ArmResource } from '../core/state.js';
-import { EVENTGRID_NAME } from '../arm/validate.js';
+import { addPartnerTopic } from '../core/partner-topic-spec.js';
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -66,59 +63,6 @@ export function dumpState(ctx: SandboxContext): unknown {
 
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SandboxSettings)[];
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ACTIVATION_STATES = ['NeverActivated', 'Activated', 'Deactivated'];
-
-/**
- * POST /_sandbox/partner-topics: puts a partner topic into a group as a partner would have created it,
- * e.g. decoys beside Auth0's own topic (another partner's immutable id, an Auth0 topic of another
- * tenant) or a topic in a given state. Body (one object or an array): `resourceGroup` and `name`
- * (required), `subscriptionId` (default: the only subscription), `source` (default: a random id),
- * `partnerRegistrationImmutableId` (default: Auth0's), `activationState` (default NeverActivated; a
- * never-activated topic expires after unactivatedTopicTtlDays on the sandbox clock), `location`, `tags`,
- * `partnerTopicFriendlyDescription` and `messageForActivation` (default: Event Grid's text), and
- * `stream: {tenant, streamId}` to make it that Auth0 stream's topic (Auth0 publishes to it).
- */
-function addPartnerTopic(ctx: SandboxContext, b: any, i: number): ArmResource {
-  const where = `partner topic ${i}`;
-  const bad = (msg: string) => new HttpError(400, 'InvalidPartnerTopic', `${where}: ${msg}`);
-  if (!b || typeof b !== 'object' || Array.isArray(b)) throw bad('send an object like {"resourceGroup": "auth0-events", "name": "decoy", "source": "…"}.');
-  const subs = [...ctx.world.subscriptions.values()];
-  const sub = b.subscriptionId ? ctx.world.subscriptions.get(String(b.subscriptionId).toLowerCase()) : subs.length === 1 ? subs[0] : undefined;
-  if (!sub) throw bad(b.subscriptionId ? `subscription "${b.subscriptionId}" does not exist.` : `"subscriptionId" is required when the world has ${subs.length} subscriptions.`);
-  const group = typeof b.resourceGroup === 'string' ? sub.resourceGroups.get(b.resourceGroup.toLowerCase()) : undefined;
-  if (!group) throw bad(`resource group "${b.resourceGroup}" does not exist in subscription ${sub.subscriptionId}.`);
-  if (typeof b.name !== 'string' || !EVENTGRID_NAME.test(b.name)) throw bad(`"name" must be 3-64 letters, digits and hyphens; got ${JSON.stringify(b.name)}.`);
-  if (group.partnerTopics.has(b.name.toLowerCase())) throw new HttpError(409, 'Conflict', `${where}: "${b.name}" already exists in resource group ${group.name}.`);
-  const immutableId = b.partnerRegistrationImmutableId ?? AUTH0_PARTNER.immutableId;
-  if (typeof immutableId !== 'string' || !GUID.test(immutableId)) throw bad(`"partnerRegistrationImmutableId" must be a GUID; got ${JSON.stringify(immutableId)}.`);
-  const state = b.activationState ?? 'NeverActivated';
-  if (!ACTIVATION_STATES.includes(state)) throw bad(`"activationState" must be one of ${ACTIVATION_STATES.join(', ')}; got ${JSON.stringify(state)}.`);
-  if (b.source !== undefined && typeof b.source !== 'string') throw bad('"source" must be a string.');
-  const stream = b.stream;
-  if (stream !== undefined && (typeof stream?.tenant !== 'string' || typeof stream?.streamId !== 'string')) throw bad('"stream" must be {"tenant": "…", "streamId": "lst_…"}.');
-  const source: string = b.source ?? randomUUID();
-  const text = eventGridDescription(b.name, source, ctx.clock.now());
-  const record = createPartnerTopic(ctx, sub, group, {
-    name: b.name,
-    source,
-    friendlyDescription: typeof b.partnerTopicFriendlyDescription === 'string' ? b.partnerTopicFriendlyDescription : text,
-    messageForActivation: typeof b.messageForActivation === 'string' ? b.messageForActivation : text,
-    createdBy: stream ? { tenant: stream.tenant, streamId: stream.streamId } : undefined,
-  });
-  const t = record.resource;
-  t.properties.partnerRegistrationImmutableId = immutableId.toLowerCase();
-  if (typeof b.location === 'string') t.location = b.location;
-  if (b.tags && typeof b.tags === 'object') t.tags = { ...b.tags };
-  if (state !== 'NeverActivated') {
-    // Activated once: as Event Grid answers, no expiry nor activation texts any more.
-    t.properties.activationState = state;
-    delete t.properties.expirationTimeIfNotActivatedUtc;
-    delete t.properties.messageForActivation;
-    delete t.properties.partnerTopicFriendlyDescription;
-  }
-  return t;
-}
 
 function patchSettings(ctx: SandboxContext, body: any): SandboxSettings {
   if (!body || typeof body !== 'object') throw new HttpError(400, 'InvalidSettings', 'Send a JSON object of settings.');
@@ -245,7 +189,7 @@ export function adminService(ctx: SandboxContext): ServiceDef {
       operation: 'admin.partner-topics.add',
       handler: (c) => {
         const items: unknown[] = Array.isArray(c.body) ? c.body : [c.body];
-        return { status: 201, body: { value: items.map((b, i) => addPartnerTopic(ctx, b, i)) } };
+        return { status: 201, body: { value: items.map((b, i) => addPartnerTopic(ctx, b, `partner topic ${i}`)) } };
       },
     },
     { method: 'GET', pattern: path('/_sandbox/settings', ''), operation: 'admin.settings', handler: () => ({ status: 200, body: ctx.settings }) },

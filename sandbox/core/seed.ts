@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { emptyWorld, key, type World } from './state.js';
 import { isKnownRole } from './rbac.js';
+import type { PartnerTopicSpec } from './partner-topic-spec.js';
 
 export interface SeedSubscription {
   subscriptionId: string;
@@ -38,6 +39,8 @@ export interface Seed {
   subscriptions?: SeedSubscription[];
   principals?: SeedPrincipal[];
   auth0Tenants?: SeedAuth0Tenant[];
+  /** Partner topics already in groups (decoys, given states), as POST /_sandbox/partner-topics takes them. */
+  partnerTopics?: PartnerTopicSpec[];
   github?: Record<string, unknown>;
 }
 
@@ -131,6 +134,9 @@ export function validateSeed(seed: Seed): void {
       if (!isKnownRole(ra.role)) throw new Error(`seed.principals[${i}].roleAssignments[${j}].role: unknown role "${ra.role}"`);
       if (!/^\/subscriptions\/[^/]+/i.test(ra.scope ?? '')) throw new Error(`seed.principals[${i}].roleAssignments[${j}].scope: "${ra.scope}" is not a subscription or resource scope`);
     }
+  }
+  for (const [i, t] of (seed.partnerTopics ?? []).entries()) {
+    if (typeof t?.resourceGroup !== 'string' || typeof t?.name !== 'string') throw new Error(`seed.partnerTopics[${i}]: needs "resourceGroup" and "name"`);
   }
   for (const [i, t] of (seed.auth0Tenants ?? []).entries()) {
     if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(t.name ?? '')) throw new Error(`seed.auth0Tenants[${i}].name: "${t.name}" is not a valid tenant name (lower-case letters, digits, hyphens)`);
