@@ -65,9 +65,9 @@ function cloudEventValidator(): (e: unknown) => string[] {
   return (e) => (v(e) ? [] : v.errors.map((x: any) => `${x.instancePath} ${x.message}`));
 }
 
-/** Validates an Auth0 log record against the published schema (undefined when the spec folder is absent). */
+/** Validates an Auth0 log record against the published schema (specs/auth0, part of the repository). */
 function logValidator(): ((r: Record<string, unknown>) => string[]) | undefined {
-  if (!existsSync(LOG_SCHEMA)) return undefined;
+  if (!existsSync(LOG_SCHEMA)) throw new Error(`${LOG_SCHEMA} is missing: the specs are part of the repository (specs/).`);
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema(JSON.parse(readFileSync(LOG_SCHEMA, 'utf8')), 'logs');
