@@ -76,6 +76,26 @@ export interface RequirementResult {
   detail: string;
 }
 
+/** Most pages of statuses or check runs read (100 each). */
+const MAX_CHECK_PAGES = 50;
+
+/**
+ * Every page of a list endpoint that answers an object with a `total_count` and an array (the
+ * combined status, check runs): pages of 100 until the total is read, a short page, or the page cap.
+ */
+async function allPages<T>(gh: GitHubApi, route: string, params: Record<string, unknown>, key: string): Promise<{ items: T[]; total: number }> {
+  const items: T[] = [];
+  let total = 0;
+  for (let page = 1; page <= MAX_CHECK_PAGES; page++) {
+    const { data } = await gh.request(route, { ...params, per_page: 100, page });
+    const list: T[] = Array.isArray(data?.[key]) ? data[key] : [];
+    items.push(...list);
+    total = Math.max(total, typeof data?.total_count === 'number' ? data.total_count : 0, items.length);
+    if (list.length < 100 || items.length >= total) break;
+  }
+  return { items, total };
+}
+
 /** Checks each configured apply requirement against the pull request's current head. */
 export async function checkRequirements(gh: GitHubApi, r: Repo, pull: PullInfo, requirements: ApplyRequirement[]): Promise<RequirementResult[]> {
   const out: RequirementResult[] = [];
@@ -108,23 +128,28 @@ export async function checkRequirements(gh: GitHubApi, r: Repo, pull: PullInfo, 
               : 'not approved yet: a reviewer with write access must approve it',
         });
     } else if (req === 'checks') {
-      const [{ data: combined }, { data: runs }] = await Promise.all([
-        gh.request('GET /repos/{owner}/{repo}/commits/{ref}/status', { ...r, ref: pull.headSha, per_page: 100 }),
-        gh.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...r, ref: pull.headSha, per_page: 100 }),
+      // Every page of both lists: a failing check past the first page must block too.
+      const [statuses, runs] = await Promise.all([
+        allPages<{ state: string; context: string }>(gh, 'GET /repos/{owner}/{repo}/commits/{ref}/status', { ...r, ref: pull.headSha }, 'statuses'),
+        allPages<{ status: string; conclusion: string | null; name: string }>(gh, 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...r, ref: pull.headSha }, 'check_runs'),
       ]);
       const bad: string[] = [];
       const pending: string[] = [];
-      for (const s of combined.statuses ?? []) {
+      for (const s of statuses.items) {
         if (s.state === 'failure' || s.state === 'error') bad.push(s.context);
         else if (s.state === 'pending') pending.push(s.context);
       }
-      for (const c of runs.check_runs ?? []) {
+      for (const c of runs.items) {
         if (c.status !== 'completed') pending.push(c.name);
-        else if (!['success', 'neutral', 'skipped'].includes(c.conclusion)) bad.push(c.name);
+        else if (!['success', 'neutral', 'skipped'].includes(c.conclusion ?? '')) bad.push(c.name);
       }
-      const total = (combined.statuses?.length ?? 0) + (runs.check_runs?.length ?? 0);
+      const total = statuses.items.length + runs.items.length;
+      const expected = statuses.total + runs.total;
+      const names = (xs: string[]) => (xs.length > 10 ? `${xs.slice(0, 10).join(', ')} and ${xs.length - 10} more` : xs.join(', '));
       if (bad.length || pending.length) {
-        out.push({ requirement: req, met: false, detail: [bad.length ? `failing: ${bad.join(', ')}` : '', pending.length ? `not finished: ${pending.join(', ')}` : ''].filter(Boolean).join('; ') });
+        out.push({ requirement: req, met: false, detail: [bad.length ? `failing: ${names(bad)}` : '', pending.length ? `not finished: ${names(pending)}` : ''].filter(Boolean).join('; ') });
+      } else if (total < expected) {
+        out.push({ requirement: req, met: false, detail: `only ${total} of ${expected} statuses and check runs could be read, so they cannot all be checked` });
       } else out.push({ requirement: req, met: true, detail: total ? `${total} green` : 'no checks on this commit' });
     } else {
       if (pull.mergeable === null) out.push({ requirement: req, met: false, detail: 'GitHub has not computed mergeability yet: try again in a moment' });

@@ -158,6 +158,28 @@ test('/apply is refused with every unmet requirement: failing checks, pending ch
   await bot.send('pull_request.closed', { number: pr.number });
 });
 
+test('checks past the first page count: a failing check run and a failing status behind 100 green ones refuse /apply', async () => {
+  const pr = await openPull('many-checks', fileWith(['auth.login.fail', 'user.deleted']));
+  await approve(pr.number);
+  const head = (await admin(sb, 'GET', 'github/pulls')).value.find((p: any) => p.number === pr.number).head.sha;
+  // Check runs are listed newest first and statuses in the order of their contexts: the failing ones land on page 2.
+  await admin(sb, 'POST', 'github/checks', { ref: head, checkRuns: [{ name: 'slow-suite', status: 'completed', conclusion: 'failure' }] });
+  await admin(sb, 'POST', 'github/checks', {
+    ref: head,
+    checkRuns: Array.from({ length: 120 }, (_, i) => ({ name: `unit-${i}`, status: 'completed', conclusion: 'success' })),
+    statuses: [...Array.from({ length: 110 }, (_, i) => ({ context: `ci/shard-${i}`, state: 'success' })), { context: 'ci/last-shard', state: 'error' }],
+  });
+  const m = await mark(sb);
+  await comment(pr.number, '/apply');
+  const reply = await last(pr.number);
+  expect(reply).toContain('- ❌ **checks**: failing: ci/last-shard, slow-suite');
+  const pages = (await requestsSince(sb, m)).filter((e) => e.operation === 'checks.list-for-ref' || e.operation === 'repos.statuses.combined');
+  expect(pages.length).toBeGreaterThanOrEqual(4);
+  expect((await requestsSince(sb, m, 'writes=true')).filter((e) => e.service !== 'github')).toEqual([]);
+  expect(await lockRefs()).toEqual([]);
+  await bot.send('pull_request.closed', { number: pr.number });
+});
+
 test('two /apply at the same moment from two pull requests: exactly one gets the lock', async () => {
   const a = await openPull('race-a', fileWith(['auth.login.fail', 'user.success']));
   const b = await openPull('race-b', fileWith(['auth.login.fail', 'user.fail']));
