@@ -336,6 +336,7 @@ describe('outputs', () => {
       'days-until-expiry': '30',
       'event-subscription-id': healthy().facts.eventSubscriptionId,
       health: 'healthy',
+      changes: String(healthy().steps.reduce((n, x) => n + x.changes.length, 0)),
       environments: '[]',
       report: renderJson(healthy()),
     });
@@ -368,6 +369,14 @@ describe('exitCodeFor', () => {
     ['unhealthy', 'never', 0],
   ] as const)('health %s with fail-on %s → %i', (health, failOn, code) => {
     expect(exitCodeFor(withHealth(health), failOn)).toBe(code);
+  });
+
+  test('a dry run succeeds whenever its plan was computed, whatever the present health; a failed plan fails', () => {
+    for (const health of ['healthy', 'degraded', 'unhealthy'] as const) {
+      for (const failOn of ['unhealthy', 'degraded', 'never'] as const) expect(exitCodeFor({ ...withHealth(health), dryRun: true }, failOn)).toBe(0);
+    }
+    expect(failureMessage({ ...withHealth('unhealthy'), dryRun: true }, 'degraded')).toBeUndefined();
+    expect(exitCodeFor({ ...failed(), dryRun: true }, 'never')).toBe(1);
   });
 
   test('an operation failure always fails, even with fail-on never', () => {
