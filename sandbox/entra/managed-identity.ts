@@ -6,15 +6,17 @@
  * ManagedIdentityCredential (`client_id=…`) sign in through it without MSAL, whose authority check does
  * not accept a non-Microsoft host.
  *
- * Every sandbox principal can act as a user-assigned identity of the machine the sandbox runs on; the
- * token is the one the principal's client-credentials grant would give (appidacr 2, as for managed
- * identities). Errors are IMDS's: 400 without the Metadata header, 400 `Identity not found` when the
+ * Every sandbox principal can act as a user-assigned identity of the machine the sandbox runs on, named
+ * by `client_id` or `object_id`; without either, the default world's deployer principal answers, as the
+ * machine's system-assigned identity (Cloud Shell's clients name none). The token is the one the
+ * principal's client-credentials grant would give (appidacr 2, as for managed identities). Errors are IMDS's: 400 without the Metadata header, 400 `Identity not found` when the
  * identity is missing or unknown, 400 for a resource the tenant cannot issue tokens for.
  */
 import type { Ctx, Reply, Route } from '../core/http.js';
 import { path } from '../core/http.js';
 import type { SandboxContext } from '../core/context.js';
 import { key, type Principal } from '../core/state.js';
+import { DEFAULT_IDS } from '../core/seed.js';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from './entra.js';
 
 const FIRST_PARTY = new Set(['https://management.azure.com', 'https://management.core.windows.net']);
@@ -41,6 +43,7 @@ async function managedIdentityToken(ctx: SandboxContext, c: Ctx): Promise<Reply>
   let principal: Principal | undefined;
   if (id) principal = ctx.world.principals.get(key(id));
   else if (objectId) principal = [...ctx.world.principals.values()].find((p) => p.objectId.toLowerCase() === objectId);
+  else principal = ctx.world.principals.get(key(DEFAULT_IDS.clientId));
   if (!principal) return imdsError('invalid_request', 'Identity not found');
   const r = resource.replace(/\/+$/, '').toLowerCase();
   if (!FIRST_PARTY.has(r)) {
