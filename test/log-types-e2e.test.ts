@@ -4,10 +4,12 @@
  * those records to a webhook that had to pass the validation handshake. A re-run writes nothing, a
  * changed list updates the subscription in place; bad lists are refused before any write.
  */
+import { ClientSecretCredential } from '@azure/identity';
+import { EventGridManagementClient } from '@azure/arm-eventgrid';
 import { testSandbox, admin } from './helpers/sandbox.js';
 import { baseInputs, runAction } from './helpers/action.js';
 import { startReceiver, type Receiver } from './helpers/receiver.js';
-import type { Sandbox } from '../sandbox/index.js';
+import { DEFAULT_IDS, type Sandbox } from '../sandbox/index.js';
 
 async function mark(sb: Sandbox): Promise<number> {
   return (await admin(sb, 'GET', 'requests?since=999999999')).mark;
@@ -111,6 +113,23 @@ describe('log-types: only the chosen Auth0 log codes reach the destination', () 
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/::warning::included-event-types \(auth0\.logs\.s\) filters on the CloudEvents type of Auth0's events, and Auth0 does not publish the type strings it uses.*Filter on log-types instead/);
     expect(r.stdout).toMatch(/::warning::log-types fp \(auth\.login\.fail\) never arrive: event-categories \(auth\.login\.success\) does not stream their categories/);
+  });
+
+  test("the sandbox's Event Grid refuses more than 25 filter values on a subscription, as Azure documents", async () => {
+    const credential = new ClientSecretCredential(DEFAULT_IDS.tenantId, DEFAULT_IDS.clientId, DEFAULT_IDS.clientSecret, { authorityHost: sb.endpoints.entra, disableInstanceDiscovery: true });
+    const eg = new EventGridManagementClient(credential, DEFAULT_IDS.subscriptionId, { endpoint: sb.endpoints.arm, credentialScopes: ['https://management.azure.com/.default'], apiVersion: '2025-02-15' });
+    const [topic] = [...sb.context.world.subscriptions.get(DEFAULT_IDS.subscriptionId)!.resourceGroups.get(DEFAULT_IDS.resourceGroup)!.partnerTopics.values()];
+    const values = Array.from({ length: 13 }, (_, i) => `v${i}`);
+    const body = (n: number) => ({
+      destination: { endpointType: 'WebHook' as const, endpointUrl: receiver.url },
+      filter: { advancedFilters: [{ operatorType: 'StringIn' as const, key: 'data.type', values }, { operatorType: 'StringNotIn' as const, key: 'data.user_name', values: values.slice(0, n) }] },
+    });
+    await expect(eg.partnerTopicEventSubscriptions.beginCreateOrUpdateAndWait(DEFAULT_IDS.resourceGroup, topic.resource.name, 'too-many', body(13), { updateIntervalInMs: 25 })).rejects.toThrow(
+      /at most 25 advanced filter values across all its filters; this one has 26/,
+    );
+    const ok = await eg.partnerTopicEventSubscriptions.beginCreateOrUpdateAndWait(DEFAULT_IDS.resourceGroup, topic.resource.name, 'just-enough', body(12), { updateIntervalInMs: 25 });
+    expect(ok.provisioningState).toBe('Succeeded');
+    await eg.partnerTopicEventSubscriptions.beginDeleteAndWait(DEFAULT_IDS.resourceGroup, topic.resource.name, 'just-enough', { updateIntervalInMs: 25 });
   });
 
   test('an unknown code or more than 25 are refused before any write, naming the input, the value and the fix', async () => {
