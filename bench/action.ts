@@ -8,7 +8,7 @@
  * Run: npm run bench:action   (prints JSON lines)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { call, emit, httpsAgent, startSandboxProcess } from './lib.js';
@@ -50,8 +50,12 @@ function run(args: string[], env: Record<string, string>): Promise<{ ms: number;
   });
 }
 
+/** Each run's GITHUB_OUTPUT and summary files, removed at the end. */
+const runDirs: string[] = [];
+
 function actionEnv(command: string): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'a0eg-bench-'));
+  runDirs.push(dir);
   writeFileSync(join(dir, 'out'), '');
   writeFileSync(join(dir, 'sum'), '');
   const env: Record<string, string> = {
@@ -123,4 +127,5 @@ try {
 } finally {
   agent.destroy();
   await sb.stop();
+  for (const d of runDirs) rmSync(d, { recursive: true, force: true });
 }

@@ -16,7 +16,7 @@
  * BENCH_BOT_NODE_ARGS adds node flags to the bot, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, Agent as HttpAgent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -102,6 +102,7 @@ try {
     child.on('close', (c) => res(c ?? 1));
   });
   const health = /^health<<(.+)\n([\s\S]*?)\n\1$/m.exec(readFileSync(join(work, 'out'), 'utf8'))?.[2];
+  rmSync(work, { recursive: true, force: true });
   if (setupCode !== 0 || health !== 'healthy') throw new Error(`setup: exit ${setupCode}, health ${health}`);
 
   // The bot, in its own process, as `npm run bot` runs it.

@@ -6,7 +6,7 @@
  * Run: npm run bench:fleet   (prints JSON lines)
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { call, emit, httpsAgent, startSandboxProcess } from './lib.js';
@@ -141,4 +141,5 @@ try {
 } finally {
   agent.destroy();
   await sb.stop();
+  rmSync(work, { recursive: true, force: true });
 }

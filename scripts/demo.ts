@@ -5,7 +5,7 @@
  * what a person would see: the log, the job summary and the outputs.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,6 +52,40 @@ const inputs: Record<string, string> = {
   'webhook-url': `https://127.0.0.1:${receiverPort}/api/auth0-events`,
 };
 
+/**
+ * The step's output as the runner shows it in the job log: workflow commands are consumed (add-mask
+ * values become ***, debug lines only with RUNNER_DEBUG=1, groups fold), annotations read "Error: …",
+ * "Warning: …", "Notice: …" with their properties' escapes undone.
+ */
+function runnerLog(): { write(chunk: string): void; end(): void } {
+  const masks: string[] = [];
+  let pending = '';
+  const unescape = (v: string) => v.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+  const mask = (line: string) => masks.reduce((l, m) => l.split(m).join('***'), line);
+  const show = (line: string) => {
+    const m = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
+    if (!m) return process.stdout.write(mask(line) + '\n');
+    const [, cmd, , value] = m;
+    if (cmd === 'add-mask') masks.push(unescape(value));
+    else if (cmd === 'debug') {
+      if (process.env.RUNNER_DEBUG === '1') process.stdout.write(`##[debug]${mask(unescape(value))}\n`);
+    } else if (cmd === 'error' || cmd === 'warning' || cmd === 'notice') {
+      process.stdout.write(`${cmd[0].toUpperCase()}${cmd.slice(1)}: ${mask(unescape(value))}\n`);
+    } else if (cmd === 'group') process.stdout.write(`▸ ${mask(unescape(value))}\n`);
+    else if (cmd !== 'endgroup') process.stdout.write(mask(line) + '\n');
+  };
+  return {
+    write(chunk) {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop() ?? '';
+      lines.forEach(show);
+    },
+    end() {
+      if (pending) show(pending);
+    },
+  };
+}
+
 async function runStep(command: string): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'auth0-eventgrid-demo-'));
   const outputFile = join(dir, 'output');
@@ -74,9 +108,16 @@ async function runStep(command: string): Promise<number> {
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   process.stdout.write(`\n${bold(`━━ Run auth0-eventgrid (command: ${command}) ━━`)}\n`);
-  const child = spawn(process.execPath, [resolve('dist/index.js')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [resolve(process.env.AUTH0_EVENTGRID_DIST ?? 'dist', 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = runnerLog();
+  child.stdout.on('data', (d) => log.write(String(d)));
+  child.stderr.on('data', (d) => log.write(String(d)));
   const code: number = await new Promise((r) => child.on('close', (c) => r(c ?? 1)));
-  process.stdout.write(`\n${bold('── Job summary ──')}\n${readFileSync(summaryFile, 'utf8')}\n`);
+  log.end();
+  // The job summary is the same report as the log's, as Markdown on the run's page: its title here, not a second copy.
+  const summary = readFileSync(summaryFile, 'utf8');
+  const title = /^#+ (.*)$/m.exec(summary)?.[1] ?? '(empty)';
+  process.stdout.write(`\n${bold('── Job summary ──')} ${title} (the report above, as Markdown tables on the run's page; ${summary.split('\n').length} lines)\n`);
   const outputs = readFileSync(outputFile, 'utf8')
     .split('\n')
     .reduce<{ lines: string[]; key?: string; delim?: string }>(
@@ -90,6 +131,7 @@ async function runStep(command: string): Promise<number> {
       { lines: [] },
     ).lines;
   process.stdout.write(`${bold('── Outputs ──')} (report: the same as JSON)\n${outputs.join('\n')}\n${bold(`exit code ${code}`)}\n`);
+  rmSync(dir, { recursive: true, force: true });
   return code;
 }
 

@@ -8,7 +8,7 @@
  * identifiers, which is exactly GitHub's INPUT_AZURE-SUBSCRIPTION-ID form.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,6 +55,7 @@ describe('the Action with invalid inputs', () => {
   let run: Run;
   let outputFile: string;
   let summaryFile: string;
+  let dir: string;
 
   beforeAll(async () => {
     // Every endpoint points here; any connection at all is a network call the Action must not make.
@@ -65,7 +66,7 @@ describe('the Action with invalid inputs', () => {
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     port = (server.address() as { port: number }).port;
 
-    const dir = mkdtempSync(join(tmpdir(), 'action-config-error-'));
+    dir = mkdtempSync(join(tmpdir(), 'a0eg-action-config-error-'));
     outputFile = join(dir, 'output');
     summaryFile = join(dir, 'summary');
     writeFileSync(outputFile, '');
@@ -101,6 +102,7 @@ describe('the Action with invalid inputs', () => {
 
   afterAll(async () => {
     await new Promise((ok) => server.close(ok));
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('fails with exit code 1, quickly, without any connection', () => {

@@ -3,7 +3,7 @@
  * annotations, log, exit code) and with an operation that throws.
  */
 import { jest } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OUTPUTS } from '../src/config/inputs.js';
@@ -26,10 +26,11 @@ const INPUTS: Record<string, string> = {
 
 let written: string[];
 let files: { output: string; summary: string };
+let dir: string;
 const saved = { ...process.env };
 
 beforeEach(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'action-main-'));
+  dir = mkdtempSync(join(tmpdir(), 'a0eg-action-main-'));
   files = { output: join(dir, 'output'), summary: join(dir, 'summary') };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
@@ -45,6 +46,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
   jest.restoreAllMocks();
   process.env = { ...saved };
   process.exitCode = undefined;

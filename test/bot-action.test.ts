@@ -4,7 +4,7 @@
  * answering with the job's token (github-token) as github-actions[bot], and signing in to Azure with
  * the job's OIDC token. The same handlers and replies as the GitHub App. Run `npm run build` first.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sandbox } from '../sandbox/index.js';
@@ -37,7 +37,7 @@ async function chatops(name: 'issue_comment' | 'pull_request_target', kind: Webh
   const run = await runAction(
     { command: 'chatops', 'github-token': g.token, 'github-api-url': g.apiUrl },
     { ...oidcEnv(sb), GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: eventPath, GITHUB_RUN_ID: '4242', AUTH0_CLIENT_SECRET_PROD: sb.info().auth0[0].clientSecret },
-  );
+  ).finally(() => rmSync(dir, { recursive: true, force: true }));
   return { run, payload: d.payload };
 }
 

@@ -14,7 +14,6 @@ const ENUMS: Record<string, string[]> = {
   'delivery-schema': ['CloudEventSchemaV1_0', 'EventGridSchema', 'CustomInputSchema'],
 };
 
-export function environmentsSchema(): Record<string, unknown> {
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const GUID_PATTERN = `^${GUID}$`;
 /** The same rules as src/config/settings.ts, so that an editor flags what the Action would refuse. */
@@ -25,6 +24,7 @@ const PATTERNS: Record<string, string> = {
   'azure-tenant-id': `^(?:${GUID}|[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)$`,
 };
 
+export function environmentsSchema(): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const name of ENVIRONMENT_KEYS) {
     const input = INPUTS.find((i) => i.name === name)!;

@@ -98,6 +98,8 @@ function auth0Fix(e: ServiceError, s: Settings): string {
   if (e.status === 400 && /authoriz|partner|register/i.test(e.message)) {
     return `Auth0 could not create the partner topic in ${s.azure.resourceGroup}: Microsoft.EventGrid must be registered and the partner configuration must authorize Auth0 (run setup, which does both, or check with verify).`;
   }
+  if (e.code === 'ENOTFOUND') return `auth0-domain "${s.auth0.domain}" does not resolve (DNS: no such host): check its spelling; it is the tenant's domain, like my-tenant.us.auth0.com (Auth0 Dashboard > Settings), without https://.`;
+  if (/CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/.test(e.code)) return `The certificate of https://${s.auth0.domain} is not trusted (${e.code}): check auth0-domain; behind a TLS-inspecting proxy, trust its CA with NODE_EXTRA_CA_CERTS.`;
   if (!e.status) return `Could not reach https://${s.auth0.domain}: check auth0-domain and the network.`;
   if (e.status >= 500) return 'Auth0 answered with a server error after the retries: run again; if it persists, check https://status.auth0.com.';
   return 'See the message above.';
