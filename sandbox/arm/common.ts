@@ -19,7 +19,7 @@ export const EVENTGRID_API_VERSIONS = ['2025-02-15', '2022-06-15'] as const;
  * 2022-09-01).
  */
 export const RESOURCES_API_VERSIONS = [
-  '2025-04-01', '2025-03-01', '2024-11-01', '2024-07-01', '2024-03-01', '2023-07-01', '2022-09-01', '2021-04-01', '2021-01-01',
+  '2025-04-01', '2025-03-01', '2024-11-01', '2024-07-01', '2024-03-01', '2023-07-01', '2022-12-01', '2022-09-01', '2021-04-01', '2021-01-01',
   '2020-10-01', '2020-06-01', '2019-10-01', '2019-08-01', '2019-07-01', '2019-05-10', '2019-05-01', '2019-03-01', '2018-05-01',
   '2018-02-01', '2017-05-10', '2016-09-01', '2016-02-01',
 ] as const;
@@ -28,10 +28,12 @@ export const RESOURCES_API_VERSIONS = [
  * (@azure/arm-resources-subscriptions and the Azure CLI 2.45 / azure-mgmt-resource send 2022-12-01, 2021-01-01,
  * 2019-11-01, 2016-06-01, …); ARM takes the Microsoft.Resources versions for them too.
  */
-export const SUBSCRIPTIONS_API_VERSIONS = [
-  '2022-12-01', '2021-01-01', '2020-01-01', '2019-11-01', '2019-06-01', '2018-06-01', '2016-06-01', '2016-01-01', '2015-11-01', '2015-01-01', '2014-04-01',
-  ...RESOURCES_API_VERSIONS,
-] as const;
+export const SUBSCRIPTIONS_API_VERSIONS: readonly string[] = [
+  ...new Set([
+    '2022-12-01', '2021-01-01', '2020-01-01', '2019-11-01', '2019-06-01', '2018-06-01', '2016-06-01', '2016-01-01', '2015-11-01', '2015-01-01', '2014-04-01',
+    ...RESOURCES_API_VERSIONS,
+  ]),
+];
 
 export interface Authz {
   action: string;
