@@ -133,7 +133,6 @@ function filterOut(f: Record<string, any> | undefined): Record<string, any> {
     // Event Grid: "25 advanced filters and 25 filter values across all the filters per Event Grid subscription".
     const values = src.advancedFilters.reduce((n: number, f: any) => n + (Array.isArray(f?.values) ? f.values.length : f && 'value' in f ? 1 : 0), 0);
     if (values > 25) throw badRequest(`An event subscription may have at most 25 advanced filter values across all its filters; this one has ${values}.`);
-
     out.advancedFilters = src.advancedFilters;
   }
   return out;

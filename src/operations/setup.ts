@@ -357,7 +357,7 @@ export async function setup(run: Run): Promise<void> {
       const list = await azure.eventSubscriptions(s.azure.resourceGroup, topic.name!);
       if (!s.eventSubscription.destination) {
         if (s.eventSubscription.logTypes.length) run.progress.warn('log-types filters the event subscription, and no destination is given (webhook-url or destination-resource-id): nothing was subscribed or filtered.');
-      return { status: 'skipped', detail: `no destination given${list.length ? '' : ': events go nowhere'}`, value: list };
+        return { status: 'skipped', detail: `no destination given${list.length ? '' : ': events go nowhere'}`, value: list };
       }
       const out = await ensureEventSubscription(run, topic, list);
       const name = s.eventSubscription.name.toLowerCase();
