@@ -15,6 +15,13 @@ try {
   const settings = botSettings(process.env);
   const bot = await startBotServer(settings);
   process.stderr.write(`[auth0-eventgrid-bot] listening on ${bot.webhookUrl}${settings.baseUrl ? ` (GitHub API ${settings.baseUrl})` : ''}\n`);
+  // Which credentials it lends, to whom (or that it lends none): the operator sees the trust boundary at start.
+  const sets = settings.bindings.sets;
+  process.stderr.write(
+    sets.length
+      ? `[auth0-eventgrid-bot] lending ${sets.length} credential set${sets.length === 1 ? '' : 's'} (${settings.bindings.source}): ${sets.map((s) => `${s.name} to ${s.repositories.join(', ')}`).join('; ')}\n`
+      : '[auth0-eventgrid-bot] warning: no credential bindings (CREDENTIAL_BINDINGS or CREDENTIAL_BINDINGS_FILE): commands that need Azure or Auth0 credentials are refused\n',
+  );
   const proxyUrl = process.env.WEBHOOK_PROXY_URL?.trim();
   let proxy: Awaited<ReturnType<typeof startWebhookProxy>> | undefined;
   if (proxyUrl) {
