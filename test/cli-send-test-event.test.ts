@@ -1,5 +1,5 @@
 /**
- * The CLI's tools for consumer developers, run from the bundle (node dist/cli/index.js) as a user runs
+ * The CLI's tools for consumer developers, run from the built CLI (node lib/src/cli.js) as a user runs
  * them: `send-test-event --to` against real HTTPS receivers (the CloudEvents handshake first, then
  * CloudEvents validated against the CloudEvents 1.0 schema, carrying records valid against Auth0's log
  * schema), and `sandbox` + `send-test-event --via-sandbox`, where the records flow through a log stream
