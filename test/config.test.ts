@@ -77,7 +77,9 @@ describe('parseSettings: a valid set', () => {
         priority: false,
         recreateOnSinkChange: false,
         resume: false,
+        recreateIfTopicLost: true,
       },
+      partnerTopic: undefined,
       authorizationDays: 30,
       activation: 'auto',
       eventSubscription: {

@@ -53,6 +53,8 @@ const OPERATIONS: Record<string, { scope: string; summary: string }> = {
   'log-streams.get': { scope: 'read:log_streams', summary: 'Get log stream by ID' },
   'log-streams.update': { scope: 'update:log_streams', summary: 'Update a log stream' },
   'log-streams.delete': { scope: 'delete:log_streams', summary: 'Delete log stream' },
+  'logs.list': { scope: 'read:logs', summary: 'Search log events' },
+  'logs.get': { scope: 'read:logs', summary: 'Get a log event by id' },
 };
 
 const GRANT_TYPES = new Set([
@@ -431,6 +433,50 @@ function logCall(c: Ctx, reply: Reply): void {
   });
 }
 
+// ---------------------------------------------------------------- Management API: log search
+
+/**
+ * `GET /api/v2/logs`: search (`q`, or `search` as the v7 SDK sends it) with `page`/`per_page` (at most
+ * 100 per page and 1,000 results in all) and `sort` on `date`, or a checkpoint (`from`/`take`, which
+ * ignores everything else). The query is a subset of Auth0's syntax: clauses `field:"exact value"`
+ * (case-insensitive) or `field:prefix` on dotted field paths, joined by spaces or AND.
+ */
+function searchLogs(c: Ctx): Reply {
+  const tenant = currentTenant(c);
+  const q = c.query.get('q') ?? c.query.get('search') ?? '';
+  const from = c.query.get('from');
+  if (from) {
+    const take = Math.min(100, Math.max(1, Number(c.query.get('take') ?? 50) || 50));
+    return { status: 200, body: listLogs(tenant, { from, take }) };
+  }
+  const clauses: { path: string[]; value: string; exact: boolean }[] = [];
+  for (const m of q.replace(/\s+AND\s+/g, ' ').matchAll(/([\w.]+):(?:"([^"]*)"|(\S+))/g)) {
+    clauses.push({ path: m[1].split('.'), value: (m[2] ?? m[3]).toLowerCase(), exact: m[2] !== undefined });
+  }
+  if (q.trim() && !clauses.length) throw apiError(400, `Invalid query: ${q}`, 'invalid_query_string');
+  const at = (r: Record<string, unknown>, p: string[]): unknown => p.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), r);
+  let logs = tenant.logs.filter((r) =>
+    clauses.every((cl) => {
+      const v = at(r, cl.path);
+      if (v === undefined || v === null || typeof v === 'object') return false;
+      const s = String(v).toLowerCase();
+      return cl.exact ? s === cl.value : s.startsWith(cl.value);
+    }),
+  );
+  const sort = c.query.get('sort') ?? 'date:-1';
+  const sm = /^date:(-?1)$/.exec(sort);
+  if (!sm) throw apiError(400, `Invalid sort: ${sort}`, 'invalid_query_string');
+  logs = logs.slice().sort((a, b) => (a.log_id < b.log_id ? -1 : a.log_id > b.log_id ? 1 : 0));
+  if (sm[1] === '-1') logs.reverse();
+  const perPage = Math.min(100, Math.max(0, Number(c.query.get('per_page') ?? 50) || 50));
+  const page = Math.max(0, Number(c.query.get('page') ?? 0) || 0);
+  if ((page + 1) * perPage > 1000) throw apiError(400, 'You can only page through the first 1000 records. Refine your search or use the checkpoint method.', 'invalid_paging');
+  const total = Math.min(logs.length, 1000);
+  const slice = logs.slice(page * perPage, page * perPage + perPage);
+  const totals = c.query.get('include_totals') === 'true';
+  return { status: 200, body: totals ? { start: page * perPage, limit: perPage, length: slice.length, total, logs: slice } : slice };
+}
+
 // ---------------------------------------------------------------- the service
 
 export function auth0Service(ctx: SandboxContext): ServiceDef {
@@ -456,6 +502,17 @@ export function auth0Service(ctx: SandboxContext): ServiceDef {
       handler: (c) => ({ status: 200, body: findStream(currentTenant(c), c.params.id) }),
     },
     { method: 'PATCH', pattern: path('/api/v2/log-streams/{id}', ''), operation: 'log-streams.update', handler: updateStream },
+    { method: 'GET', pattern: path('/api/v2/logs', ''), operation: 'logs.list', handler: searchLogs },
+    {
+      method: 'GET',
+      pattern: path('/api/v2/logs/{id}', ''),
+      operation: 'logs.get',
+      handler: (c) => {
+        const record = currentTenant(c).logs.find((l) => l.log_id === c.params.id);
+        if (!record) throw apiError(404, 'log not found', 'inexistent_log');
+        return { status: 200, body: record };
+      },
+    },
     { method: 'DELETE', pattern: path('/api/v2/log-streams/{id}', ''), operation: 'log-streams.delete', handler: deleteStream },
   ];
   return {

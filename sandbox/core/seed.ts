@@ -109,7 +109,7 @@ export function defaultSeed(): Seed {
       {
         name: d.auth0Tenant,
         clients: [
-          { clientId: d.auth0ClientId, clientSecret: d.auth0ClientSecret, name: 'auth0-eventgrid', scopes: LOG_STREAM_SCOPES },
+          { clientId: d.auth0ClientId, clientSecret: d.auth0ClientSecret, name: 'auth0-eventgrid', scopes: [...LOG_STREAM_SCOPES, 'read:logs'] },
           { clientId: d.auth0ReadOnlyClientId, clientSecret: d.auth0ReadOnlyClientSecret, name: 'read-only', scopes: ['read:log_streams'] },
         ],
       },

@@ -8,6 +8,8 @@
  */
 import type { LogStreamsClient } from 'auth0/logStreams';
 import type { TokenProvider } from 'auth0';
+import type { LogsClient } from 'auth0/logs';
+import { AUTH0_STREAM_FAILURE_FIELD } from '../config/facts.js';
 import { ServiceError } from '../azure/errors.js';
 import type { ThrottleGate } from '../azure/gate.js';
 
@@ -115,6 +117,7 @@ export class Auth0Adapter {
   private tokens: TokenProvider;
 
   private client: LogStreamsClient;
+  private logsClient?: LogsClient;
 
   private constructor(
     private opts: Auth0AdapterOptions,
@@ -219,6 +222,40 @@ export class Auth0Adapter {
 
   async update(id: string, patch: { status?: 'active' | 'paused'; filters?: { type: 'category'; name: string }[]; isPriority?: boolean; name?: string }): Promise<LogStream> {
     return this.call(async () => (await this.client.update(id, patch as any)) as unknown as LogStream);
+  }
+
+  /**
+   * The earliest record in the tenant's logs (within Auth0's retention) of a failed delivery to the
+   * stream: Auth0 logs one when a record could not be sent after its retries. Needs read:logs.
+   */
+  async firstDeliveryFailure(streamId: string): Promise<{ date: string; failedRecordDate?: string } | undefined> {
+    if (!this.logsClient) {
+      const { LogsClient } = await import('auth0/logs');
+      this.logsClient = new LogsClient({
+        baseUrl: `https://${this.opts.domain}/api/v2`,
+        token: () => this.accessToken(),
+        maxRetries: 4,
+        timeoutInSeconds: 60,
+        fetch: this.opts.gate ? this.opts.gate.fetch(answeringFetch()) : answeringFetch(),
+      } as ConstructorParameters<typeof LogsClient>[0]);
+    }
+    const logs = this.logsClient;
+    const q = `${AUTH0_STREAM_FAILURE_FIELD}:"${streamId}"`;
+    const page = await this.call(() => logs.list({ search: q, sort: 'date:1', per_page: 1, page: 0, include_totals: true }, { queryParams: { q } }));
+    const first = (page as unknown as { data: { date?: string; details?: { log_id?: unknown } }[] }).data?.[0];
+    if (!first?.date) return undefined;
+    // The record that failed (details.log_id) was written before its failure was logged, after Auth0's retries.
+    const failedId = first.details?.log_id;
+    let failedRecordDate: string | undefined;
+    if (typeof failedId === 'string' && failedId) {
+      try {
+        const failed = (await this.call(() => logs.get(failedId))) as unknown as { date?: string };
+        if (failed?.date) failedRecordDate = new Date(failed.date).toISOString();
+      } catch {
+        // Out of retention or unreadable: the failure's own time, with a margin, stands in (see detectLostTopic).
+      }
+    }
+    return { date: new Date(first.date).toISOString(), failedRecordDate };
   }
 
   /** Deletes the stream; one already gone counts as deleted. */

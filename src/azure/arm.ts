@@ -188,6 +188,11 @@ export class AzureAdapter {
     });
   }
 
+  /** Replaces the topic's tags (PartnerTopics_Update); the caller passes the tags to keep. */
+  async tagTopic(group: string, name: string, tags: Record<string, string>): Promise<PartnerTopic> {
+    return call(() => this.eventGrid.partnerTopics.update(group, name, { tags }));
+  }
+
   async activateTopic(group: string, name: string): Promise<PartnerTopic> {
     return call(() => this.eventGrid.partnerTopics.activate(group, name));
   }

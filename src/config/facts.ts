@@ -22,6 +22,12 @@ export const AUTH0_PARTNER_NAME = 'Auth0';
 export const EVENTGRID_API_VERSION = '2025-02-15';
 export const RESOURCES_API_VERSION = '2025-04-01';
 export const AZURE_TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+/**
+ * The field of Auth0's log records that names the log stream a failed delivery was for. Auth0 logs a
+ * record when a log could not be sent to a stream after its retries ("an error visible in the Health
+ * view"); its code and shape are not documented, the stream's id under details.log_stream is assumed.
+ */
+export const AUTH0_STREAM_FAILURE_FIELD = 'details.log_stream.id';
 export const AUTH0_LOG_STREAM_SCOPES = ['read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams'];
 
 export interface AzureCloud {

@@ -35,6 +35,8 @@ export const INPUTS: InputDef[] = [
   { name: 'start-from', description: 'ISO 8601 date-time to start streaming logs from (only used when the stream is created).' },
   { name: 'priority', description: 'Create the stream as a priority log stream (Auth0 isPriority).', default: 'false' },
   { name: 'recreate-on-sink-change', description: 'When the existing stream points at another subscription, group or region, delete and recreate it (the sink cannot be changed in place).', default: 'false' },
+  { name: 'partner-topic', description: "Name of the stream's partner topic in azure-resource-group, when it cannot be told apart by its tags, name or source (a failed or ambiguous search lists the candidates). Setup tags the topic it binds (auth0-eventgrid-stream, auth0-eventgrid-environment), so this is needed at most once." },
+  { name: 'recreate-stream-if-topic-lost', description: "When the stream's partner topic is gone for good (deleted, expired unactivated, or idle because its channel was deleted), delete and recreate the stream, replaying logs from Auth0's first recorded delivery failure (Auth0 never creates a new topic for an existing stream).", default: 'true' },
   { name: 'resume-stream', description: 'Resume a paused or suspended stream.', default: 'false' },
   { name: 'authorization-days', description: 'Days Auth0 stays authorized to create partner topics (1-365). Least privilege: the shortest that is enough.', default: '7' },
   { name: 'activation', description: 'Partner topic activation: auto (when its source is your Auth0 tenant) | manual | never.', default: 'auto' },

@@ -54,7 +54,11 @@ export interface Settings {
     priority: boolean;
     recreateOnSinkChange: boolean;
     resume: boolean;
+    /** Recreate the stream (with startFrom over the gap) when its partner topic is gone for good. */
+    recreateIfTopicLost: boolean;
   };
+  /** The partner-topic input: the stream's topic named explicitly. */
+  partnerTopic?: string;
   authorizationDays: number;
   activation: Activation;
   eventSubscription: {
@@ -348,6 +352,9 @@ export function parseSettings(raw: RawInputs): Settings {
   const repository = get('repository') || process.env.GITHUB_REPOSITORY || undefined;
   if (repository && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) bad('repository', `${show(repository)} is not owner/name`);
   const recreateOnSinkChange = bool('recreate-on-sink-change');
+  const partnerTopic = get('partner-topic') || undefined;
+  if (partnerTopic && !EG_NAME.test(partnerTopic)) bad('partner-topic', `${show(partnerTopic)} is not a partner topic name (3-64 letters, digits or hyphens, e.g. auth0-my-tenant-P-BK1VpOIA)`);
+  const recreateIfTopicLost = bool('recreate-stream-if-topic-lost');
   const resume = bool('resume-stream');
   const priority = bool('priority');
 
@@ -371,7 +378,8 @@ export function parseSettings(raw: RawInputs): Settings {
       customCloud,
     },
     auth0: { domain, clientId: auth0ClientId, clientSecret: auth0ClientSecret, tenant: auth0Tenant },
-    stream: { name: streamName, categories, startFrom, priority, recreateOnSinkChange, resume },
+    stream: { name: streamName, categories, startFrom, priority, recreateOnSinkChange, resume, recreateIfTopicLost },
+    partnerTopic,
     authorizationDays,
     activation,
     eventSubscription: {

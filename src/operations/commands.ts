@@ -1,8 +1,10 @@
 /** verify, activate-topic and teardown. */
 import { auth0Entry } from '../azure/arm.js';
+import { ServiceError } from '../azure/errors.js';
 import type { Run } from './run.js';
-import { findStream, findTopic, judge, lookupStream, lookupTopic, observe, recordTopicFacts } from './observe.js';
-import { activate } from './setup.js';
+import { bindStreamTopic, findStream, judge, lookupStream, lookupTopic, observe, recordBinding, recordTopicFacts, unboundMessage } from './observe.js';
+import { activate, tagBound } from './setup.js';
+import { EVIDENCE_TEXT, isAuth0Topic } from './binding.js';
 import { deliveryMetrics } from './metrics.js';
 import { probe } from './probe.js';
 
@@ -25,9 +27,11 @@ export async function verify(run: Run): Promise<void> {
 export async function activateTopic(run: Run): Promise<void> {
   const stream = await lookupStream(run);
   if (!stream) return;
-  const topic = await lookupTopic(run, stream);
-  if (!topic) return;
-  const activated = await run.step('activation', 'Activation', () => activate(run, topic, 'command'));
+  const bound = await lookupTopic(run, stream, true);
+  if (!bound) return;
+  const topic = bound.topic;
+  const activated = await run.step('activation', 'Activation', () => activate(run, topic, 'command', bound));
+  if (activated && !run.failed) await run.step('binding', 'Bind partner topic to the stream', () => tagBound(run, activated, stream));
   const t = activated ?? topic;
   recordTopicFacts(run, stream, t);
   if (activated) run.check({ id: 'activation', title: 'Topic activated', status: t.activationState === 'Activated' || run.dryRun ? 'pass' : 'fail', detail: `${t.activationState}` });
@@ -35,8 +39,10 @@ export async function activateTopic(run: Run): Promise<void> {
 
 /**
  * teardown: remove what setup made, in reverse: the event subscription, the partner topic, the
- * Auth0 stream, Auth0's authorization. Other partners' authorizations, the partner configuration and
- * the provider registration stay (other integrations may rely on them).
+ * Auth0 stream, Auth0's authorization. Only what is bound to this environment's stream by evidence
+ * (tags, name, source, partner-topic; never a guess) is touched. Auth0's authorization is removed only
+ * when no other stream of the tenant streams into the group and no other Auth0 topic is left there.
+ * Other partners' authorizations, the partner configuration and the provider registration stay.
  */
 export async function teardown(run: Run): Promise<void> {
   const s = run.settings;
@@ -46,17 +52,26 @@ export async function teardown(run: Run): Promise<void> {
     const state = await azure.providerState('Microsoft.EventGrid');
     return { status: 'unchanged', detail: `${state} (left as it is)`, value: state };
   });
-  const stream = await run.step('stream-lookup', 'Find Auth0 log stream', async () => {
-    const found = findStream(await auth0.list(), s.stream.name);
-    return { status: 'unchanged', detail: found ? `${found.id}` : 'none', value: found ?? null };
+  const streams = await run.step('stream-lookup', 'Find Auth0 log stream', async () => {
+    const list = await auth0.list();
+    const found = findStream(list, s.stream.name);
+    return { status: 'unchanged', detail: found ? `${found.id}` : 'none', value: list };
   });
-  if (run.failed) return;
+  if (run.failed || !streams) return;
+  const stream = findStream(streams, s.stream.name);
+  const ours = stream && stream.type === 'eventgrid' && stream.sink?.azureSubscriptionId?.toLowerCase() === s.azure.subscriptionId && stream.sink?.azureResourceGroup?.toLowerCase() === rg.toLowerCase() ? stream : undefined;
   const registered = provider === 'Registered';
-  const topic = registered ? await run.step('topic-lookup', 'Find partner topic', async () => {
-    const t = await findTopic(run, stream ?? undefined);
-    return { status: 'unchanged', detail: t ? `${t.name}` : 'none', value: t ?? null };
-  }) : null;
+  const binding = registered
+    ? await run.step('topic-lookup', 'Find partner topic', async () => {
+        const b = await bindStreamTopic(run, ours, { streams, allowGuess: false });
+        if (b.conflict) throw new ServiceError('azure', 409, 'PartnerTopicConflict', unboundMessage(run, ours, b));
+        if (b.topic) recordBinding(run, b);
+        const detail = b.topic ? `${b.topic.name} (${EVIDENCE_TEXT[b.evidence!]})` : b.reason || b.candidates.length ? `none bound: ${unboundMessage(run, ours, b)}` : 'none';
+        return { status: 'unchanged', detail, value: b };
+      })
+    : undefined;
   if (run.failed) return;
+  const topic = binding?.topic;
 
   if (topic?.name) {
     const topicName = topic.name;
@@ -77,12 +92,12 @@ export async function teardown(run: Run): Promise<void> {
     });
     if (run.failed) return;
   } else {
-    run.skip('partner-topic', 'Partner topic', registered ? 'none found' : 'provider not registered: nothing in Event Grid');
+    run.skip('partner-topic', 'Partner topic', registered ? (binding?.candidates.length ? 'none bound to this stream: left alone (name it with partner-topic to delete it)' : 'none found') : 'provider not registered: nothing in Event Grid');
   }
 
   await run.step('stream', 'Auth0 log stream', async () => {
     if (!stream) return { status: 'unchanged', detail: `no stream named '${s.stream.name}'`, value: undefined };
-    if (stream.type !== 'eventgrid' || stream.sink?.azureSubscriptionId?.toLowerCase() !== s.azure.subscriptionId || stream.sink?.azureResourceGroup?.toLowerCase() !== rg.toLowerCase()) {
+    if (!ours) {
       run.progress.warn(`Leaving stream '${stream.name}' (${stream.id}): it does not stream to ${s.azure.subscriptionId}/${rg}.`);
       return { status: 'skipped', detail: `'${stream.name}' streams elsewhere: left alone`, value: undefined };
     }
@@ -98,6 +113,13 @@ export async function teardown(run: Run): Promise<void> {
       const cfg = await azure.partnerConfiguration(rg);
       const entry = auth0Entry(cfg);
       if (!entry) return { status: 'unchanged', detail: 'Auth0 is not authorized', value: undefined };
+      // Still needed by another stream into this group, or by an Auth0 topic left in it (another tenant's, or not ours).
+      const otherStreams = streams.filter((x) => x.id !== stream?.id && x.type === 'eventgrid' && x.sink?.azureSubscriptionId?.toLowerCase() === s.azure.subscriptionId && x.sink?.azureResourceGroup?.toLowerCase() === rg.toLowerCase());
+      const otherTopics = (binding?.topics ?? []).filter((t) => isAuth0Topic(t) && t.name !== topic?.name);
+      if (otherStreams.length || otherTopics.length) {
+        const by = [...otherStreams.map((x) => `stream '${x.name}' (${x.id})`), ...otherTopics.map((t) => `partner topic ${t.name}`)];
+        return { status: 'unchanged', detail: `Auth0's authorization stays: still needed by ${by.join(', ')}`, value: undefined };
+      }
       const change = `Remove Auth0's authorization from the partner configuration of ${rg} (other partners stay)`;
       if (run.dryRun) return { status: 'planned', detail: change, changes: [change], value: undefined };
       await azure.unauthorizeAuth0(rg, entry);

@@ -12,7 +12,9 @@ import { auth0Entry } from '../azure/arm.js';
 import { ServiceError } from '../azure/errors.js';
 import { DAY_MS, type Run, type StepOutcome } from './run.js';
 import { expiryThresholds, grant, grantChanges, judgeAuthorization, wantedExpiry } from './authorization.js';
-import { days, findStream, isAuth0Topic, sourceNamesTenant } from './observe.js';
+import { days, findStream } from './observe.js';
+import { bindTopic, isAuth0Topic, sourceNamesTenant, strongOwner } from './binding.js';
+
 
 /** Extends (or, with allow-shorten, sets) Auth0's authorization to now + authorization-days. */
 async function renew(run: Run, mode: 'command' | 'auto'): Promise<StepOutcome<Date | undefined>> {
@@ -73,13 +75,25 @@ export async function checkExpiry(run: Run): Promise<void> {
     }
   }
   // Unactivated partner topics from this tenant are deleted at their expiration time.
+  // The stream's topic, bound as every command binds it; without one, the tenant's topics bound to no other stream.
   const tenant = s.auth0.tenant;
-  const mine = (read.topics as PartnerTopic[]).filter((t) => isAuth0Topic(t) && (!tenant || sourceNamesTenant(t.source, tenant)));
   const stream = findStream(read.streams, s.stream.name);
-  const streamTopic = stream?.sink?.azurePartnerTopic ? mine.find((t) => t.name === stream.sink.azurePartnerTopic || t.source === stream.sink.azurePartnerTopic) : undefined;
-  const primary = streamTopic ?? mine.find((t) => t.activationState === 'Activated') ?? mine[0];
+  const binding = bindTopic({
+    stream,
+    topics: read.topics as PartnerTopic[],
+    streams: read.streams,
+    tenant,
+    subscriptionId: s.azure.subscriptionId,
+    resourceGroup: rg,
+    explicit: s.partnerTopic,
+    environment: s.environment,
+    allowGuess: true,
+  });
+  const unbound = (read.topics as PartnerTopic[]).filter((t) => isAuth0Topic(t) && (!tenant || sourceNamesTenant(t.source, tenant)) && !strongOwner(t, read.streams));
+  const mine = binding.topic ? [binding.topic] : unbound;
+  const primary = binding.topic ?? mine.find((t) => t.activationState === 'Activated') ?? mine[0];
   // An expiry stops Auth0 creating topics: it matters most while this stream's topic does not exist yet.
-  judgeAuthorization(run, { present: entry !== undefined, expiresAt, topic: stream && (streamTopic ?? primary) ? 'exists' : 'needed' });
+  judgeAuthorization(run, { present: entry !== undefined, expiresAt, topic: stream && (binding.topic ?? primary) ? 'exists' : 'needed' });
   if (primary) {
     run.facts.partnerTopicName = primary.name;
     run.facts.partnerTopicId = primary.id;

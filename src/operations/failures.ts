@@ -49,7 +49,15 @@ function azureFix(e: ServiceError, s: Settings): string {
     case 'EventSubscriptionCanceled':
       return 'Event Grid could not provision the event subscription: check that the destination exists, that a webhook answers the validation handshake, and run again.';
     case 'PartnerTopicNotFound':
-      return `Auth0 creates the partner topic only while Microsoft.EventGrid is registered on ${sub} and the partner configuration of ${rg} authorizes Auth0 (unexpired). Check both (command: verify), check the stream in the Auth0 Dashboard (Monitoring > Streams), then run again; raise wait-timeout if Auth0 is slow.`;
+      return `Auth0 creates the partner topic only while Microsoft.EventGrid is registered on ${sub} and the partner configuration of ${rg} authorizes Auth0 (unexpired). Check both (command: verify), check the stream in the Auth0 Dashboard (Monitoring > Streams), then run again; raise wait-timeout if Auth0 is slow. If the stream's topic was deleted, Auth0 will not create another: grant the Auth0 application read:logs so that setup can tell (it then recreates the stream), or delete the stream and run setup.`;
+    case 'PartnerTopicConflict':
+      return 'partner-topic names a topic bound to another stream: name this stream\'s own topic, or leave partner-topic empty to let the product find it.';
+    case 'PartnerTopicLost':
+      return 'Run setup (with recreate-stream-if-topic-lost: true, the default): it recreates the stream and replays the logs of the gap; Auth0 then creates a new partner topic.';
+    case 'PartnerTopicAmbiguous':
+      return 'Name the stream\'s topic with the partner-topic input (or in the environments file); the product tags it once activated, so later runs find it by its tags.';
+    case 'ActivationRefused':
+      return 'Check the partner topic in the Azure portal; if it is this stream\'s, name it with partner-topic and run again.';
     default:
       if (e.status && e.status >= 500) return 'Azure answered with a server error after the retries: run again; if it persists, check https://status.azure.com.';
       return 'See the message above; run again with the ACTIONS_STEP_DEBUG secret set to true for more detail.';

@@ -5,13 +5,12 @@
 import type { EventSubscription, PartnerConfiguration, PartnerTopic } from '../azure/arm.js';
 import { auth0Entry, type Auth0Authorization } from '../azure/arm.js';
 import type { LogStream } from '../auth0/log-streams.js';
-import { AUTH0_PARTNER_IMMUTABLE_ID } from '../config/facts.js';
+import { bindTopic, describeCandidates, EVIDENCE_TEXT, namesSomeAuth0Tenant, sourceNamesTenant, type Binding } from './binding.js';
 import { ServiceError } from '../azure/errors.js';
 import { DAY_MS, type Run } from './run.js';
 import { judgeAuthorization, remaining } from './authorization.js';
 
 export const EVENTGRID_NAMESPACE = 'Microsoft.EventGrid';
-const RESOURCE_NAME = /^[A-Za-z0-9-]{3,64}$/;
 
 export interface Observed {
   providerState?: string;
@@ -19,6 +18,12 @@ export interface Observed {
   partnerConfiguration?: PartnerConfiguration | null;
   stream?: LogStream | null;
   topic?: PartnerTopic | null;
+  /** How the topic was bound (or why not). */
+  binding?: Binding;
+  /** The topic bound by a guess carries this stream's tags now (setup wrote them). */
+  tagged?: boolean;
+  /** The stream's topic is gone for good. */
+  lost?: LostTopic;
   eventSubscriptions?: EventSubscription[];
 }
 
@@ -26,47 +31,103 @@ export function findStream(streams: LogStream[], name: string): LogStream | unde
   return streams.find((s) => s.name === name && s.type === 'eventgrid') ?? streams.find((s) => s.name === name);
 }
 
-/** Whether a partner topic's source names the Auth0 tenant (as a whole word: "dev" does not match "dev-eu"). */
-export function sourceNamesTenant(source: string | undefined, tenant: string | undefined): boolean {
-  if (!source || !tenant) return false;
-  const escaped = tenant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^a-z0-9-])${escaped}([^a-z0-9-]|$)`, 'i').test(source);
+export { isAuth0Topic, sourceNamesTenant } from './binding.js';
+
+export interface BindOptions {
+  /** The tenant's streams, when already read (else read here). */
+  streams?: LogStream[];
+  /** The group's partner topics, when already read (else read here). */
+  topics?: PartnerTopic[];
+  /** False for destructive commands: a guess binds nothing. */
+  allowGuess: boolean;
+  /** When this run created the stream, and which streams existed before. */
+  createdAt?: number;
+  olderStreams?: ReadonlySet<string>;
+  preexistingTopics?: ReadonlySet<string>;
 }
 
-export function isAuth0Topic(t: PartnerTopic): boolean {
-  return t.partnerRegistrationImmutableId?.toLowerCase() === AUTH0_PARTNER_IMMUTABLE_ID;
+/** Binds the stream's partner topic by evidence (see binding.ts), reading what is not given. */
+export async function bindStreamTopic(run: Run, stream: LogStream | undefined, opts: BindOptions): Promise<Binding & { topics: PartnerTopic[]; streams: LogStream[] }> {
+  const { azure, auth0 } = run.adapters;
+  const s = run.settings;
+  const [topics, streams] = await Promise.all([opts.topics ?? azure.partnerTopics(s.azure.resourceGroup), opts.streams ?? auth0.list()]);
+  const b = bindTopic({
+    stream,
+    topics,
+    streams,
+    tenant: s.auth0.tenant,
+    subscriptionId: s.azure.subscriptionId,
+    resourceGroup: s.azure.resourceGroup,
+    explicit: s.partnerTopic,
+    environment: s.environment,
+    createdAt: opts.createdAt,
+    olderStreams: opts.olderStreams,
+    preexistingTopics: opts.preexistingTopics,
+    allowGuess: opts.allowGuess,
+  });
+  return { ...b, topics, streams };
+}
+
+/** What to say when no topic is bound: why, the candidates, and how to pick. */
+export function unboundMessage(run: Run, stream: LogStream | undefined, b: Binding): string {
+  const s = run.settings;
+  const why = b.conflict ?? b.reason;
+  const pick = b.candidates.length
+    ? ` Candidates: ${describeCandidates(b.candidates)}. If one of them is this stream's, name it with partner-topic (setup then tags it${s.environment ? `; or partner-topic in environment ${s.environment} of the environments file` : ''}).`
+    : '';
+  return `No Auth0 partner topic in ${s.azure.resourceGroup} is bound to ${stream ? `stream ${stream.id}` : `'${s.stream.name}'`}${why ? `: ${why}` : ''}.${pick}`;
+}
+
+/** The facts of a binding, as the report shows them. */
+export function recordBinding(run: Run, b: Binding): void {
+  if (b.topic && b.evidence) run.facts.partnerTopicBinding = `${EVIDENCE_TEXT[b.evidence]}${b.guess && !/guess/.test(EVIDENCE_TEXT[b.evidence]) ? ' (a guess)' : ''}`;
 }
 
 /**
- * Finds the stream's partner topic: by name when the stream's `sink.azurePartnerTopic` is a valid
- * resource name, else among the group's partner topics whose partner is Auth0 and whose source names
- * the tenant (preferring one whose source is the stream's azurePartnerTopic value, then one not yet
- * activated, then the newest).
+ * The stream's topic is gone for good. Auth0 never creates a new topic for an existing stream, so a
+ * stream without one never delivers again. Told apart from "not created yet" only by evidence:
+ *   - the topic bound to it (not by a guess) is `IdleDueToMirroredChannelResourceDeletion`; or
+ *   - no topic is bound, none is a candidate, and the stream is older than any topic creation takes:
+ *     Auth0 suspended it, or its first logged delivery failure is older than wait-timeout.
+ * `since`: the first delivery failure Auth0 logged for the stream (read:logs), the start of the gap.
  */
-export async function findTopic(run: Run, stream: LogStream | undefined): Promise<PartnerTopic | undefined> {
-  const { azure } = run.adapters;
-  const group = run.settings.azure.resourceGroup;
-  const named = stream?.sink?.azurePartnerTopic;
-  if (named && RESOURCE_NAME.test(named)) {
-    const t = await azure.partnerTopic(group, named);
-    if (t && isAuth0Topic(t)) return t;
+export interface LostTopic {
+  reason: string;
+  since?: string;
+  /**
+   * Where a recreated stream replays from: the record whose delivery failed first (its failure is
+   * logged only after Auth0's retries), else an hour before that failure.
+   */
+  replayFrom?: string;
+  /** Why `since` is unknown, when it is. */
+  sinceUnknown?: string;
+}
+
+/** Without the failed record's own time, the replay starts this long before the first logged failure. */
+const REPLAY_MARGIN_MS = 3_600_000;
+
+export async function detectLostTopic(run: Run, stream: LogStream, b: Binding): Promise<LostTopic | undefined> {
+  const idle = b.topic && !b.guess && b.topic.provisioningState === 'IdleDueToMirroredChannelResourceDeletion';
+  if (b.topic && !idle) return undefined;
+  if (!b.topic && (b.reason || b.conflict)) return undefined;
+  let failure: { date: string; failedRecordDate?: string } | undefined;
+  let sinceUnknown: string | undefined;
+  try {
+    failure = await run.adapters.auth0.firstDeliveryFailure(stream.id);
+    if (!failure) sinceUnknown = "Auth0's logs (within their retention) hold no delivery failure for the stream";
+  } catch (err) {
+    const e = err as ServiceError;
+    sinceUnknown = e.status === 403 ? "the Auth0 application lacks read:logs, so Auth0's delivery-failure records cannot be read" : `Auth0's logs could not be read (${e.code ?? 'error'}: ${e.message})`;
   }
-  const tenant = run.settings.auth0.tenant;
-  const all = (await azure.partnerTopics(group)).filter(isAuth0Topic);
-  let candidates = tenant ? all.filter((t) => sourceNamesTenant(t.source, tenant)) : all;
-  if (!candidates.length) return undefined;
-  if (named) {
-    const exact = candidates.filter((t) => t.source === named || t.name === named || (t.source && named.includes(t.source)));
-    if (exact.length) candidates = exact;
+  const since = failure?.date;
+  const replayFrom = failure ? (failure.failedRecordDate ?? new Date(Date.parse(failure.date) - REPLAY_MARGIN_MS).toISOString()) : undefined;
+  if (idle) return { reason: `its partner topic ${b.topic!.name} is ${b.topic!.provisioningState}: Auth0's side of it was deleted`, since, replayFrom, sinceUnknown };
+  const failingFor = since ? run.now().getTime() - Date.parse(since) : 0;
+  if (stream.status === 'suspended') return { reason: 'no partner topic exists for it and Auth0 suspended it after failed deliveries', since, replayFrom, sinceUnknown };
+  if (since && failingFor > run.settings.waitTimeoutMs) {
+    return { reason: `no partner topic exists for it and its deliveries have failed since ${since} (${days(failingFor)}), longer than a topic takes to appear`, since, replayFrom };
   }
-  if (stream?.id) {
-    const byId = candidates.filter((t) => t.source?.includes(stream.id));
-    if (byId.length) candidates = byId;
-  }
-  const created = (t: PartnerTopic) => (t.systemData?.createdAt ? new Date(t.systemData.createdAt).getTime() : 0);
-  candidates.sort((a, b) => Number(a.activationState === 'Activated') - Number(b.activationState === 'Activated') || created(b) - created(a));
-  if (!tenant && candidates.length > 1) return undefined;
-  return candidates[0];
+  return undefined;
 }
 
 /** Reads everything verify judges, concurrently where independent. */
@@ -77,9 +138,12 @@ export async function observe(run: Run): Promise<Observed> {
   const stream = findStream(streams, run.settings.stream.name) ?? null;
   const o: Observed = { providerState, stream };
   if (providerState !== 'Registered') return o;
-  const [cfg, topic] = await Promise.all([azure.partnerConfiguration(resourceGroup), findTopic(run, stream ?? undefined)]);
+  const [cfg, binding] = await Promise.all([azure.partnerConfiguration(resourceGroup), bindStreamTopic(run, stream ?? undefined, { streams, allowGuess: true })]);
   o.partnerConfiguration = cfg ?? null;
+  o.binding = binding;
+  const topic = binding.topic;
   o.topic = topic ?? null;
+  if (stream) o.lost = await detectLostTopic(run, stream, binding);
   if (topic?.name) o.eventSubscriptions = await azure.eventSubscriptions(resourceGroup, topic.name);
   return o;
 }
@@ -112,7 +176,8 @@ export function judge(run: Run, o: Observed): void {
   // Authorization: how much its expiry matters depends on whether a topic still has to be created.
   if (o.partnerConfiguration !== undefined) {
     const entry: Auth0Authorization | undefined = auth0Entry(o.partnerConfiguration ?? undefined);
-    judgeAuthorization(run, { present: !!entry, expiresAt: entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined, topic: o.topic && o.stream ? 'exists' : 'needed' });
+    // A lost topic must be replaced by a new stream's, which needs the authorization as much as a first one.
+    judgeAuthorization(run, { present: !!entry, expiresAt: entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined, topic: o.topic && o.stream && !o.lost ? 'exists' : 'needed' });
   }
 
   // Stream
@@ -153,26 +218,48 @@ export function judge(run: Run, o: Observed): void {
 
   // Partner topic
   const t = o.topic;
-  if (t === null) {
+  if (o.lost) {
+    const gap = o.lost.since ? `nothing has been delivered since ${o.lost.since}` : `the gap's start is unknown (${o.lost.sinceUnknown})`;
     run.check({
       id: 'partner-topic',
       title: 'Partner topic',
       status: 'fail',
-      detail: `No Auth0 partner topic${s.auth0.tenant ? ` from tenant '${s.auth0.tenant}'` : ''} in ${rg}`,
-      fix: 'Auth0 creates it after the stream is created, while Auth0 is authorized and Microsoft.EventGrid registered: run setup',
+      detail: `Lost: ${o.lost.reason}. Auth0 never creates a new topic for an existing stream: ${gap}`,
+      fix: s.stream.recreateIfTopicLost
+        ? `Run setup: it recreates the stream${o.lost.replayFrom ? ` and replays the logs since ${o.lost.replayFrom}` : ' (set start-from to replay the gap)'}`
+        : 'Run setup with recreate-stream-if-topic-lost: true (it recreates the stream and replays the gap)',
     });
-  } else if (t) {
+    if (o.lost.since) f.topicLostSince = o.lost.since;
+  }
+  if (t === null && !o.lost) {
+    run.check({
+      id: 'partner-topic',
+      title: 'Partner topic',
+      status: 'fail',
+      detail: o.binding && (o.binding.reason || o.binding.conflict || o.binding.candidates.length) ? unboundMessage(run, o.stream ?? undefined, o.binding) : `No Auth0 partner topic${s.auth0.tenant ? ` from tenant '${s.auth0.tenant}'` : ''} in ${rg}`,
+      fix: o.binding?.candidates.length ? 'Name the topic with partner-topic, or run setup to wait for it' : 'Auth0 creates it after the stream is created, while Auth0 is authorized and Microsoft.EventGrid registered: run setup',
+    });
+  } else if (t && !(o.lost && t.provisioningState === 'IdleDueToMirroredChannelResourceDeletion')) {
     f.partnerTopicName = t.name;
     f.partnerTopicId = t.id;
     f.partnerTopicSource = t.source;
     f.activationState = t.activationState;
-    const namesTenant = sourceNamesTenant(t.source, s.auth0.tenant);
+    const b = o.binding;
+    if (b) recordBinding(run, b);
+    const how = b?.evidence ? EVIDENCE_TEXT[b.evidence] : 'bound';
+    const otherTenant = !!s.auth0.tenant && namesSomeAuth0Tenant(t.source) && !sourceNamesTenant(t.source, s.auth0.tenant);
     run.check(
-      namesTenant
-        ? { id: 'topic-source', title: 'Topic comes from your tenant', status: 'pass', detail: `partner Auth0, source ${t.source}` }
-        : s.auth0.tenant
-          ? { id: 'topic-source', title: 'Topic comes from your tenant', status: 'fail', detail: `source '${t.source}' does not name tenant '${s.auth0.tenant}'`, fix: 'Do not activate it; check which tenant streams into this group' }
-          : { id: 'topic-source', title: 'Topic comes from your tenant', status: 'warn', detail: `source '${t.source}'; the tenant name is unknown`, fix: 'Set auth0-tenant (needed with a custom domain)' },
+      otherTenant
+        ? { id: 'topic-source', title: "Topic is the stream's", status: 'fail', detail: `${how}, but its source '${t.source}' does not name tenant '${s.auth0.tenant}'`, fix: 'Do not activate it; check auth0-tenant and which tenant streams into this group' }
+        : !b || !b.guess || o.tagged
+        ? { id: 'topic-source', title: "Topic is the stream's", status: 'pass', detail: `${how}${o.tagged && b?.guess ? ' (now tagged with the stream id)' : ''}; partner Auth0, source ${t.source}` }
+        : {
+            id: 'topic-source',
+            title: "Topic is the stream's",
+            status: 'warn',
+            detail: `${how}; source ${t.source}`,
+            fix: `Confirm it: run setup (it tags the topic once activated) or set partner-topic: ${t.name}`,
+          },
     );
     if (t.activationState === 'Activated') {
       run.check({ id: 'activation', title: 'Topic activated', status: 'pass', detail: 'Activated' });
@@ -228,12 +315,21 @@ export async function lookupStream(run: Run): Promise<LogStream | undefined> {
   });
 }
 
-/** A step finding the stream's partner topic (failing when there is none). */
-export async function lookupTopic(run: Run, stream: LogStream): Promise<PartnerTopic | undefined> {
+/**
+ * A step binding the stream's partner topic (failing when none is bound). Destructive commands pass
+ * allowGuess false: a topic matched by the tenant alone is then not taken.
+ */
+export async function lookupTopic(run: Run, stream: LogStream, allowGuess: boolean): Promise<(Binding & { topic: PartnerTopic }) | undefined> {
   return run.step('partner-topic', 'Partner topic', async () => {
-    const t = await findTopic(run, stream);
-    if (!t) throw new ServiceError('azure', 404, 'PartnerTopicNotFound', `No Auth0 partner topic for stream ${stream.id} in ${run.settings.azure.resourceGroup}.`);
-    return { status: 'unchanged', detail: `${t.name} (source ${t.source}, ${t.activationState})`, value: t };
+    const b = await bindStreamTopic(run, stream, { allowGuess });
+    if (!b.topic) {
+      const lost = b.reason || b.conflict ? undefined : await detectLostTopic(run, stream, b);
+      if (lost) throw new ServiceError('azure', 404, 'PartnerTopicLost', `The partner topic of stream ${stream.id} is gone: ${lost.reason}. Run setup to recreate the stream (recreate-stream-if-topic-lost).`);
+      throw new ServiceError('azure', 404, b.conflict ? 'PartnerTopicConflict' : 'PartnerTopicNotFound', unboundMessage(run, stream, b));
+    }
+    recordBinding(run, b);
+    if (b.guess) run.progress.warn(`Partner topic ${b.topic.name} is bound by a guess (${EVIDENCE_TEXT[b.evidence!]}); set partner-topic to confirm it.`);
+    return { status: 'unchanged', detail: `${b.topic.name} (${EVIDENCE_TEXT[b.evidence!]}; source ${b.topic.source}, ${b.topic.activationState})`, value: b as Binding & { topic: PartnerTopic } };
   });
 }
 

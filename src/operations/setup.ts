@@ -1,9 +1,10 @@
 /**
  * setup: converge, step by step, from nothing to events flowing, then judge the result.
  * (1) provider registered; (2) Auth0 authorized until at least now + authorization-days;
- * (3) the eventgrid log stream as configured; (4) the partner topic found; (5) activation;
- * (6) the event subscription. Independent reads and steps run concurrently; a converged re-run
- * only reads. With dry-run nothing is written and every step says what it would change.
+ * (3) the eventgrid log stream as configured (recreated when its partner topic is lost); (4) the
+ * partner topic bound to the stream by evidence (binding.ts); (5) the event subscription; (6)
+ * activation, then the binding tags. Independent reads run concurrently; a converged re-run only
+ * reads. With dry-run nothing is written and every step says what it would change.
  */
 import type { EventSubscription, PartnerConfiguration, PartnerTopic } from '../azure/arm.js';
 import { auth0Entry } from '../azure/arm.js';
@@ -13,7 +14,8 @@ import type { Settings } from '../config/settings.js';
 import { LOG_CODES } from '../config/log-codes.js';
 import { DAY_MS, Run, type StepOutcome } from './run.js';
 import { grant, grantChanges, wantedExpiry } from './authorization.js';
-import { describeDestination, EVENTGRID_NAMESPACE, findStream, findTopic, isAuth0Topic, judge, sourceNamesTenant, type Observed } from './observe.js';
+import { bindStreamTopic, describeDestination, detectLostTopic, EVENTGRID_NAMESPACE, findStream, judge, recordBinding, unboundMessage, type LostTopic, type Observed } from './observe.js';
+import { EVIDENCE_TEXT, isAuth0Topic, namesSomeAuth0Tenant, sourceNamesTenant, wantedTags, type Binding } from './binding.js';
 
 /** Authorization tolerance: a re-run within this much of the last grant does not renew (no write). */
 export function renewalTolerance(days: number): number {
@@ -83,16 +85,36 @@ function sinkMatches(stream: LogStream, s: Settings): boolean {
   );
 }
 
-async function ensureStream(run: Run, existing: LogStream | undefined): Promise<StepOutcome<LogStream | undefined>> {
+/** What setup knows about the stream it created (for binding its topic): when, and which streams existed before. */
+export interface Created {
+  at: number;
+  olderStreams: Set<string>;
+  /** The group's partner topics just before the create (none of them can be the new stream's). */
+  preexistingTopics: Set<string>;
+}
+
+async function ensureStream(run: Run, existing: LogStream | undefined, lost: LostTopic | undefined, created: { value?: Created }, before: LogStream[]): Promise<StepOutcome<LogStream | undefined>> {
   const { auth0 } = run.adapters;
   const s = run.settings;
   const name = s.stream.name;
-  const createBody = {
+  const createBody = (startFrom = s.stream.startFrom) => ({
     name,
     sink: { azureSubscriptionId: s.azure.subscriptionId, azureResourceGroup: s.azure.resourceGroup, azureRegion: s.azure.region },
     ...(s.stream.categories.length ? { filters: wantedFilters(s) } : {}),
     ...(s.stream.priority ? { isPriority: true } : {}),
-    ...(s.stream.startFrom ? { startFrom: s.stream.startFrom } : {}),
+    ...(startFrom ? { startFrom } : {}),
+  });
+  const create = async (startFrom?: string) => {
+    // Azure's clock: the topic's creation time is compared with it.
+    const preexisting = await run.adapters.azure.partnerTopics(s.azure.resourceGroup);
+    const at = run.now().getTime();
+    const out = await auth0.create(createBody(startFrom));
+    created.value = {
+      at,
+      olderStreams: new Set(before.filter((b) => b.id !== existing?.id).map((b) => b.id)),
+      preexistingTopics: new Set(preexisting.map((t) => t.name?.toLowerCase() ?? '')),
+    };
+    return out;
   };
   const target = `${s.azure.subscriptionId}/${s.azure.resourceGroup} (${s.azure.region})`;
   if (existing && existing.type !== 'eventgrid') {
@@ -101,8 +123,23 @@ async function ensureStream(run: Run, existing: LogStream | undefined): Promise<
   if (!existing) {
     const change = `Create Auth0 log stream '${name}' (eventgrid → ${target}, ${s.stream.categories.length ? s.stream.categories.join(', ') : 'all categories'})`;
     if (run.dryRun) return { status: 'planned', detail: change, changes: [change], value: undefined };
-    const created = await auth0.create(createBody);
-    return { status: 'changed', detail: `Created stream ${created.id}`, changes: [change], value: created };
+    const made = await create();
+    return { status: 'changed', detail: `Created stream ${made.id}`, changes: [change], value: made };
+  }
+  if (lost && sinkMatches(existing, s)) {
+    if (!s.stream.recreateIfTopicLost) {
+      throw new ServiceError('azure', 404, 'PartnerTopicLost', `The partner topic of stream ${existing.id} is gone: ${lost.reason}. The stream can never deliver again; set recreate-stream-if-topic-lost: true to recreate it.`);
+    }
+    // Replay the gap: from the first failure Auth0 logged (records may arrive twice; Auth0 log ids are unique).
+    const from = [lost.replayFrom, s.stream.startFrom].filter((x): x is string => !!x).sort()[0];
+    const gap = from ? `replaying the logs since ${from}` : `the gap cannot be replayed: ${lost.sinceUnknown ?? 'its start is unknown'}; set start-from to replay it`;
+    const changes = [`Delete stream ${existing.id} (its partner topic is lost: ${lost.reason})`, `Create Auth0 log stream '${name}' (eventgrid → ${target}${from ? `, startFrom ${from}` : ''})`];
+    if (run.dryRun) return { status: 'planned', detail: changes.join('; '), changes, value: undefined };
+    if (!from) run.progress.warn(`Recreating stream '${name}': ${gap}.`);
+    await auth0.delete(existing.id);
+    const made = await create(from);
+    run.facts.streamRecreatedFrom = from;
+    return { status: 'changed', detail: `Recreated stream as ${made.id} (the partner topic of ${existing.id} was lost); ${gap}`, changes, value: made };
   }
   if (!sinkMatches(existing, s)) {
     const where = `${existing.sink?.azureSubscriptionId}/${existing.sink?.azureResourceGroup} (${existing.sink?.azureRegion})`;
@@ -112,8 +149,8 @@ async function ensureStream(run: Run, existing: LogStream | undefined): Promise<
     const changes = [`Delete stream ${existing.id} (sink ${where})`, `Create Auth0 log stream '${name}' (eventgrid → ${target})`];
     if (run.dryRun) return { status: 'planned', detail: changes.join('; '), changes, value: undefined };
     await auth0.delete(existing.id);
-    const created = await auth0.create(createBody);
-    return { status: 'changed', detail: `Recreated stream as ${created.id} (the old sink was ${where})`, changes, value: created };
+    const made = await create();
+    return { status: 'changed', detail: `Recreated stream as ${made.id} (the old sink was ${where})`, changes, value: made };
   }
   const patch: { filters?: { type: 'category'; name: string }[]; isPriority?: boolean; status?: 'active' } = {};
   const changes: string[] = [];
@@ -141,41 +178,60 @@ async function ensureStream(run: Run, existing: LogStream | undefined): Promise<
   return { status: 'changed', detail: changes.join('; ') + note, changes, value: { ...existing, ...updated } };
 }
 
-async function waitForTopic(run: Run, stream: LogStream): Promise<StepOutcome<PartnerTopic>> {
-  const { auth0 } = run.adapters;
-  let current = stream;
-  let first = true;
-  const topic = await run.waitFor(
+async function waitForTopic(run: Run, stream: LogStream, created: Created | undefined): Promise<StepOutcome<Binding & { topic: PartnerTopic }>> {
+  let last: Binding | undefined;
+  const bound = await run.waitFor(
     `Auth0 to create the partner topic in ${run.settings.azure.resourceGroup}`,
     async () => {
-      if (!first) current = (await auth0.get(current.id)) ?? current;
-      first = false;
-      return findTopic(run, current);
+      const b = await bindStreamTopic(run, stream, { allowGuess: true, createdAt: created?.at, olderStreams: created?.olderStreams, preexistingTopics: created?.preexistingTopics });
+      last = b;
+      if (b.conflict) throw new ServiceError('azure', 409, 'PartnerTopicConflict', unboundMessage(run, stream, b));
+      return b.topic ? (b as Binding & { topic: PartnerTopic }) : undefined;
     },
     () =>
       new ServiceError(
         'azure',
         404,
-        'PartnerTopicNotFound',
-        `No Auth0 partner topic appeared in ${run.settings.azure.resourceGroup} within wait-timeout (${Math.round(run.settings.waitTimeoutMs / 1000)}s).`,
+        last?.reason ? 'PartnerTopicAmbiguous' : 'PartnerTopicNotFound',
+        `${unboundMessage(run, stream, last ?? { guess: false, candidates: [] })} Waited wait-timeout (${Math.round(run.settings.waitTimeoutMs / 1000)}s).`,
       ),
     { initialMs: 100, maxMs: 5000 },
   );
-  return { status: 'unchanged', detail: `${topic.name} (source ${topic.source}, ${topic.activationState})`, value: topic };
+  recordBinding(run, bound);
+  if (bound.guess) run.progress.warn(`Partner topic ${bound.topic.name}: ${EVIDENCE_TEXT[bound.evidence!]}.`);
+  return { status: 'unchanged', detail: `${bound.topic.name} (${EVIDENCE_TEXT[bound.evidence!]}; source ${bound.topic.source}, ${bound.topic.activationState})`, value: bound };
 }
 
 /** The activation decision, shared with the activate-topic command. */
-export function activationRefusal(run: Run, topic: PartnerTopic): string | undefined {
+export function activationRefusal(run: Run, topic: PartnerTopic, binding?: Binding): string | undefined {
   if (!isAuth0Topic(topic)) return `its partner registration is ${topic.partnerRegistrationImmutableId}, not Auth0's`;
+  const tenant = run.settings.auth0.tenant;
+  // Whatever binds it: a source naming another Auth0 tenant is never activated.
+  if (tenant && namesSomeAuth0Tenant(topic.source) && !sourceNamesTenant(topic.source, tenant)) return `its source '${topic.source}' does not name tenant '${tenant}'`;
+  if (binding?.topic === topic && binding.evidence) return undefined;
   if (!run.settings.auth0.tenant) return 'the Auth0 tenant name is unknown (custom domain): set auth0-tenant so that its source can be checked';
-  if (!sourceNamesTenant(topic.source, run.settings.auth0.tenant)) return `its source '${topic.source}' does not name tenant '${run.settings.auth0.tenant}'`;
+  if (!sourceNamesTenant(topic.source, run.settings.auth0.tenant)) return `its source '${topic.source}' does not name tenant '${run.settings.auth0.tenant}' and nothing binds it to the stream`;
   return undefined;
 }
 
-export async function activate(run: Run, topic: PartnerTopic, mode: 'auto' | 'command'): Promise<StepOutcome<PartnerTopic>> {
+/**
+ * Tags the bound topic with the stream id and the environment (other tags kept), once it is activated:
+ * later runs bind it by its tags. No write when it carries them already.
+ */
+export async function tagBound(run: Run, topic: PartnerTopic, stream: LogStream): Promise<StepOutcome<PartnerTopic>> {
+  const tags = wantedTags(topic, stream.id, run.settings.environment);
+  if (!tags) return { status: 'unchanged', detail: `${topic.name} is tagged with stream ${stream.id}`, value: topic };
+  if (topic.activationState !== 'Activated' && !run.dryRun) return { status: 'skipped', detail: `${topic.name} is not activated: tagged once it is`, value: topic };
+  const change = `Tag partner topic ${topic.name} with auth0-eventgrid-stream=${stream.id}${run.settings.environment ? `, auth0-eventgrid-environment=${run.settings.environment}` : ''}`;
+  if (run.dryRun) return { status: 'planned', detail: change, changes: [change], value: topic };
+  const updated = await run.adapters.azure.tagTopic(run.settings.azure.resourceGroup, topic.name!, tags);
+  return { status: 'changed', detail: change, changes: [change], value: { ...topic, tags: updated.tags ?? tags } };
+}
+
+export async function activate(run: Run, topic: PartnerTopic, mode: 'auto' | 'command', binding?: Binding): Promise<StepOutcome<PartnerTopic>> {
   const rg = run.settings.azure.resourceGroup;
   if (topic.activationState === 'Activated') return { status: 'unchanged', detail: `${topic.name} is activated`, value: topic };
-  const refusal = activationRefusal(run, topic);
+  const refusal = activationRefusal(run, topic, binding);
   if (refusal) throw new ServiceError('azure', undefined, 'ActivationRefused', `Not activating partner topic ${topic.name}: ${refusal}.`);
   const change = `Activate partner topic ${topic.name} (source ${topic.source})`;
   if (run.dryRun) return { status: 'planned', detail: change, changes: [change], value: topic };
@@ -201,7 +257,6 @@ export function desiredEventSubscription(s: Settings): EventSubscription | undef
       // log-types: the log record's own `type` (its Auth0 code), the one field of the event that is public.
       ...(es.logTypes.length ? { advancedFilters: [{ operatorType: 'StringIn' as const, key: LOG_TYPE_KEY, values: es.logTypes }] } : {}),
     },
-
     eventDeliverySchema: es.deliverySchema,
     retryPolicy: { maxDeliveryAttempts: es.maxDeliveryAttempts, eventTimeToLiveInMinutes: es.eventTtlMinutes },
     ...(es.deadLetter ? { deadLetterDestination: { endpointType: 'StorageBlob', resourceId: es.deadLetter.resourceId, blobContainerName: es.deadLetter.container } as any } : {}),
@@ -313,10 +368,30 @@ export async function setup(run: Run): Promise<void> {
   if (run.failed) return;
   observed.partnerConfiguration = cfg;
 
-  // (3) stream
-  const stream = await run.step('stream', 'Auth0 log stream', () => ensureStream(run, findStream(streams!, s.stream.name)));
+  // (3) stream. An existing stream whose partner topic is gone for good is recreated (recreate-stream-if-topic-lost).
+  const existing = findStream(streams!, s.stream.name);
+  let lost: LostTopic | undefined;
+  let before: (Binding & { topics: PartnerTopic[] }) | undefined;
+  if (existing && existing.type === 'eventgrid' && registered && sinkMatches(existing, s)) {
+    const pre = await run.step('lost-topic', 'Stream still has its partner topic', async () => {
+      const b = await bindStreamTopic(run, existing, { streams: streams!, allowGuess: true });
+      const l = await detectLostTopic(run, existing, b);
+      if (l) run.progress.warn(`The partner topic of stream ${existing.id} is lost: ${l.reason}.`);
+      return { status: 'unchanged', detail: l ? `lost: ${l.reason}${l.since ? ` (first delivery failure ${l.since})` : ''}` : b.topic ? `${b.topic.name} (${EVIDENCE_TEXT[b.evidence!]})` : 'no topic bound yet', value: { b, l } };
+    });
+    if (run.failed) return;
+    lost = pre!.l;
+    before = lost ? undefined : pre!.b;
+    if (lost) {
+      observed.lost = lost;
+      if (lost.since) run.facts.topicLostSince = lost.since;
+    }
+  }
+  const created: { value?: Created } = {};
+  const stream = await run.step('stream', 'Auth0 log stream', () => ensureStream(run, existing, lost, created, streams!));
   if (run.failed) return;
   observed.stream = stream ?? null;
+  if (created.value && lost) observed.lost = undefined;
 
   // (4) partner topic
   if (!stream || run.dryRun && !registered) {
@@ -326,45 +401,57 @@ export async function setup(run: Run): Promise<void> {
     judge(run, observed);
     return;
   }
-  const topic = await run.step('partner-topic', 'Partner topic', async () => {
-    if (run.dryRun) {
-      const t = await findTopic(run, stream);
-      if (!t) return { status: 'planned', detail: 'would wait for Auth0 to create it', value: undefined };
-      return { status: 'unchanged', detail: `${t.name} (source ${t.source}, ${t.activationState})`, value: t };
+  const bound = await run.step('partner-topic', 'Partner topic', async () => {
+    if (before?.topic && !created.value) {
+      recordBinding(run, before);
+      return { status: 'unchanged', detail: `${before.topic.name} (${EVIDENCE_TEXT[before.evidence!]}; source ${before.topic.source}, ${before.topic.activationState})`, value: before as Binding & { topic: PartnerTopic } };
     }
-    return waitForTopic(run, stream);
+    if (run.dryRun) {
+      const b = await bindStreamTopic(run, stream, { allowGuess: true });
+      if (!b.topic) return { status: 'planned', detail: 'would wait for Auth0 to create it', value: undefined };
+      return { status: 'unchanged', detail: `${b.topic.name} (${EVIDENCE_TEXT[b.evidence!]}; source ${b.topic.source}, ${b.topic.activationState})`, value: b as Binding & { topic: PartnerTopic } };
+    }
+    return waitForTopic(run, stream, created.value);
   });
   if (run.failed) return;
+  const topic = bound?.topic;
   observed.topic = topic ?? null;
+  observed.binding = bound;
   if (!topic) {
     run.skip('activation', 'Activation', `activation: ${s.activation}, once the topic exists`);
     run.skip('event-subscription', 'Event subscription', s.eventSubscription.destination ? 'once the topic exists' : 'no destination given');
     return;
   }
 
-  // (5) activation and (6) event subscriptions (read once: setup's own and the others verify judges), concurrently.
-  const [activated, subs] = await Promise.all([
-    s.activation === 'auto'
-      ? run.step('activation', 'Activation', () => activate(run, topic, 'auto'))
-      : Promise.resolve(
-          (() => {
+  // (5) the event subscription, then (6) activation and the binding tags. In this order: records Auth0
+  // publishes once the topic is activated (a replay after a recreated stream, the records that failed
+  // while it was not) would be dropped by a topic without the subscription yet.
+  const subs = await run.step('event-subscription', 'Event subscription', async () => {
+    const list = await azure.eventSubscriptions(s.azure.resourceGroup, topic.name!);
+    if (!s.eventSubscription.destination) {
+      if (s.eventSubscription.logTypes.length) run.progress.warn('log-types filters the event subscription, and no destination is given (webhook-url or destination-resource-id): nothing was subscribed or filtered.');
+      return { status: 'skipped', detail: `no destination given${list.length ? '' : ': events go nowhere'}`, value: list };
+    }
+    const out = await ensureEventSubscription(run, topic, list);
+    const name = s.eventSubscription.name.toLowerCase();
+    const merged = out.value ? [...list.filter((e) => e.name?.toLowerCase() !== name), out.value] : list;
+    return { ...out, value: merged };
+  });
+  if (run.failed) return;
+  const activated = await (async () => {
+    const a =
+      s.activation === 'auto'
+        ? await run.step('activation', 'Activation', () => activate(run, topic, 'auto', bound))
+        : (() => {
             const how = `activate it with command: activate-topic, the /activate-topic comment, or \`az eventgrid partner topic activate --name ${topic.name} --resource-group ${s.azure.resourceGroup}\``;
             run.skip('activation', 'Activation', topic.activationState === 'Activated' ? 'already activated' : `activation: ${s.activation}: ${how}`);
             return topic;
-          })(),
-        ),
-    run.step('event-subscription', 'Event subscription', async () => {
-      const list = await azure.eventSubscriptions(s.azure.resourceGroup, topic.name!);
-      if (!s.eventSubscription.destination) {
-        if (s.eventSubscription.logTypes.length) run.progress.warn('log-types filters the event subscription, and no destination is given (webhook-url or destination-resource-id): nothing was subscribed or filtered.');
-        return { status: 'skipped', detail: `no destination given${list.length ? '' : ': events go nowhere'}`, value: list };
-      }
-      const out = await ensureEventSubscription(run, topic, list);
-      const name = s.eventSubscription.name.toLowerCase();
-      const merged = out.value ? [...list.filter((e) => e.name?.toLowerCase() !== name), out.value] : list;
-      return { ...out, value: merged };
-    }),
-  ]);
+          })();
+    if (!a || run.failed) return a;
+    const tagged = await run.step('binding', 'Bind partner topic to the stream', () => tagBound(run, a, stream));
+    if (tagged && wantedTags(tagged, stream.id, s.environment) === undefined) observed.tagged = true;
+    return tagged ?? a;
+  })();
   if (activated) observed.topic = activated;
   if (run.failed) return;
 

@@ -8,7 +8,7 @@
  */
 import type { LogStream } from '../auth0/log-streams.js';
 import type { Run } from './run.js';
-import { findTopic, lookupStream, lookupTopic, recordTopicFacts } from './observe.js';
+import { bindStreamTopic, lookupStream, lookupTopic, recordTopicFacts } from './observe.js';
 
 const envSuffix = (run: Run) => (run.settings.environment ? ` ${run.settings.environment}` : '');
 
@@ -33,7 +33,7 @@ export async function resumeStream(run: Run): Promise<void> {
   );
   // A stream whose topic does not take events is suspended again after a few failed deliveries.
   const topic = await run.step('partner-topic', 'Partner topic', async () => {
-    const t = await findTopic(run, after);
+    const t = (await bindStreamTopic(run, after, { allowGuess: true })).topic;
     return { status: 'unchanged', detail: t ? `${t.name} (${t.activationState})` : 'none found', value: t ?? null };
   });
   if (topic === undefined) return;
@@ -58,7 +58,8 @@ export async function deactivateTopic(run: Run): Promise<void> {
   const s = run.settings;
   const stream = await lookupStream(run);
   if (!stream) return;
-  const topic = await lookupTopic(run, stream);
+  // Never on a guess: only a topic bound to the stream by evidence is deactivated.
+  const topic = (await lookupTopic(run, stream, false))?.topic;
   if (!topic) return;
   const after = await run.step('deactivation', 'Deactivation', async () => {
     if (topic.activationState === 'Deactivated') return { status: 'unchanged', detail: `${topic.name} is deactivated`, value: topic };

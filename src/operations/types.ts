@@ -41,6 +41,12 @@ export interface Facts {
   partnerTopicName?: string;
   partnerTopicId?: string;
   partnerTopicSource?: string;
+  /** How the topic was bound to the stream (tags, name, source, …; "a guess" when only the tenant or timing matched). */
+  partnerTopicBinding?: string;
+  /** The stream's partner topic is lost: Auth0's first logged delivery failure for the stream (the start of the gap). */
+  topicLostSince?: string;
+  /** setup recreated the stream after its topic was lost, replaying the logs from this time (startFrom). */
+  streamRecreatedFrom?: string;
   topicExpiresIfNotActivatedAt?: string;
   logStreamId?: string;
   streamStatus?: string;

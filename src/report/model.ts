@@ -81,6 +81,9 @@ export function factRows(f: Facts): Row[] {
     !!f.partnerTopicName && { label: 'Partner topic', value: f.partnerTopicName, id: true },
     !!f.partnerTopicId && { label: 'Partner topic id', value: f.partnerTopicId, id: true },
     !!f.partnerTopicSource && { label: 'Partner topic source', value: f.partnerTopicSource, id: true },
+    !!f.partnerTopicBinding && { label: 'Bound to the stream by', value: f.partnerTopicBinding },
+    !!f.topicLostSince && { label: 'Partner topic lost; no delivery since', value: f.topicLostSince },
+    !!f.streamRecreatedFrom && { label: 'Stream recreated, logs replayed from', value: f.streamRecreatedFrom },
     !!f.activationState && {
       label: 'Activation state',
       value:
