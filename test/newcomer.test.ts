@@ -85,12 +85,23 @@ describe('the sandbox from a terminal', () => {
 
   test('--env --out FILE: the CLI reads every setting from the environment the file sets', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'a0eg-sandbox-env-'));
+    let stopSandbox: (() => Promise<void>) | undefined;
     try {
       const out = join(dir, 'sandbox.env');
-      const r = await exec(process.execPath, [TSX, 'sandbox/cli.ts', '--env', '--out', out, '--ca-dir', resolve('.sandbox/ca')], { until: /NODE_EXTRA_CA_CERTS=/ });
+      // In the background, as a workflow step or a terminal would start it: the file appears once it is ready.
+      const child = spawn(process.execPath, [TSX, 'sandbox/cli.ts', '--env', '--out', out, '--ca-dir', resolve('.sandbox/ca')], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+      let printed = '';
+      child.stdout.on('data', (d) => (printed += d));
+      const exited = new Promise((r) => child.on('close', r));
+      stopSandbox = async () => {
+        process.kill(-child.pid!, 'SIGTERM');
+        await exited;
+      };
+      for (let i = 0; i < 600 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 50));
       expect(existsSync(out)).toBe(true);
       const text = readFileSync(out, 'utf8');
-      expect(r.stdout).toBe(text);
+      for (let i = 0; i < 100 && printed !== text; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(printed).toBe(text);
       const vars = Object.fromEntries(text.trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
       expect(vars.NODE_EXTRA_CA_CERTS).toBe(resolve('.sandbox/ca/ca.pem'));
       expect(vars.SANDBOX_ID_TOKEN_REQUEST_URL).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/_apis\/distributedtask\/idtoken/);
@@ -102,7 +113,14 @@ describe('the sandbox from a terminal', () => {
       expect(s.azureSignIn).toMatchObject({ kind: 'secret', resourceManagerEndpoint: vars.AUTH0_EVENTGRID_AZURE_RESOURCE_MANAGER_ENDPOINT, authorityHost: vars.AUTH0_EVENTGRID_AZURE_AUTHORITY_HOST, customCloud: true });
       expect(s.auth0).toMatchObject({ domain: vars.AUTH0_EVENTGRID_AUTH0_DOMAIN, tenant: 'dev-tenant' });
       expect(s.github.apiUrl).toBe(vars.AUTH0_EVENTGRID_GITHUB_API_URL);
+      // And for real: setup against that sandbox with nothing but the exported environment and one flag.
+      let stdout = '';
+      let stderr = '';
+      const code = await main(['setup', '--webhook-url', 'https://127.0.0.1:9/auth0-events', '--wait-timeout', '60s', '--json'], vars, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      expect({ code, stderr: code ? stderr : '' }).toEqual({ code: 0, stderr: '' });
+      expect(JSON.parse(stdout)).toMatchObject({ command: 'setup', health: 'healthy', facts: { activationState: 'Activated' } });
     } finally {
+      await stopSandbox?.();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 90_000);

@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { actionEntry } from './dist.js';
+import { actionEntry, actionNode } from './dist.js';
 import { parseOutputFile } from './action.js';
 import { condition, interpolate, toText, type ExpressionContext } from './expressions.js';
 
@@ -223,7 +223,7 @@ export async function runWorkflow(file: string, opts: WorkflowOptions): Promise<
         const withs: Record<string, string> = { ...defaults };
         for (const [k, v] of Object.entries(step.with ?? {})) withs[k] = toText(interpolate(v, c));
         for (const [k, v] of Object.entries(withs)) inputEnv[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
-        ({ code, out } = await exec(process.execPath, [actionEntry()], { ...runnerEnv, ...stepEnv, ...inputEnv }, false));
+        ({ code, out } = await exec(actionNode(), [actionEntry()], { ...runnerEnv, ...stepEnv, ...inputEnv }, false));
       } else if (step.uses && /^actions\/(checkout|setup-node)@/.test(step.uses)) {
         code = 0;
       } else if (step.uses && /^actions\/upload-artifact@/.test(step.uses)) {
