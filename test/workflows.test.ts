@@ -3,6 +3,7 @@
  * (docs/workflows): valid against SchemaStore's schemas (vendored in test/schemas/schemastore), and the
  * documented ones run here, step by step, against the sandbox with the docs' own environments file.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -269,4 +270,61 @@ describe('.github/workflows/self-test.yml, run here', () => {
   function failed(run: WorkflowRun) {
     return run.jobs.flatMap((j) => j.steps.filter((s) => s.outcome === 'failure').map((s) => `${j.job}/${s.name}:\n${s.log}`));
   }
+});
+
+describe('.github/workflows/release.yml, run here', () => {
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd } }).trim();
+
+  test('a published vX.Y.Z moves vX to it; other tags and pre-releases leave it alone', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'a0eg-release-'));
+    try {
+      const origin = join(root, 'origin.git');
+      const work = join(root, 'work');
+      git(root, 'init', '-q', '--bare', origin);
+      git(root, 'clone', '-q', origin, work);
+      git(work, 'config', 'user.email', 'dev@example.com');
+      git(work, 'config', 'user.name', 'dev');
+      mkdirSync(join(work, 'dist'));
+      const release = (n: number) => {
+        writeFileSync(join(work, 'dist', 'index.js'), `// build ${n}\n`);
+        git(work, 'add', '-A');
+        git(work, 'commit', '-q', '-m', `build ${n}`);
+        return git(work, 'rev-parse', 'HEAD');
+      };
+      const first = release(1);
+      git(work, 'tag', 'v1.0.0');
+      const second = release(2);
+      git(work, 'tag', 'v1.1.0');
+      git(work, 'tag', 'v1.2.0-rc.1');
+      git(work, 'push', '-q', 'origin', 'HEAD:refs/heads/main', '--tags');
+      const env = { PATH: process.env.PATH!, HOME: root, GIT_CONFIG_NOSYSTEM: '1' };
+      const publish = (tag: string, prerelease = false) =>
+        runWorkflow('.github/workflows/release.yml', { workspace: work, env, event: 'release', eventPayload: { release: { tag_name: tag, prerelease } } });
+      const v1 = () => git(origin, 'rev-parse', 'refs/tags/v1^{commit}');
+
+      let run = await publish('v1.0.0');
+      expect(run.jobs[0].result).toBe('success');
+      expect(v1()).toBe(first);
+      run = await publish('v1.1.0');
+      expect(run.jobs[0].result).toBe('success');
+      expect(v1()).toBe(second);
+      expect(run.jobs[0].summary).toContain('v1 → v1.1.0');
+      // Pre-releases and other names: the major tag stays.
+      git(work, 'tag', '-f', 'v1', first);
+      git(work, 'push', '-q', '-f', 'origin', 'refs/tags/v1');
+      expect((await publish('v1.2.0-rc.1', true)).jobs[0].result).toBe('success');
+      expect((await publish('v1.1.0', true)).jobs[0].result).toBe('success');
+      expect(v1()).toBe(first);
+      // A release without its bundle does not move the major tag.
+      rmSync(join(work, 'dist'), { recursive: true });
+      git(work, 'add', '-A');
+      git(work, 'commit', '-q', '-m', 'no bundle');
+      git(work, 'tag', 'v1.3.0');
+      git(work, 'push', '-q', 'origin', '--tags');
+      expect((await publish('v1.3.0')).jobs[0].result).toBe('failure');
+      expect(v1()).toBe(first);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -25,6 +25,8 @@ export interface WorkflowOptions {
   /** workflow_dispatch inputs given (the workflow's defaults fill the rest). */
   inputs?: Record<string, string | boolean>;
   event?: string;
+  /** The event's payload (github.event), beside the dispatch inputs. */
+  eventPayload?: Record<string, unknown>;
   /** Environment of every step (PATH, NODE_EXTRA_CA_CERTS, GITHUB_API_URL, …). */
   env?: Record<string, string>;
   /** The OIDC token service, handed to steps only when the job may ask for a token (id-token: write). */
@@ -95,7 +97,7 @@ export async function runWorkflow(file: string, opts: WorkflowOptions): Promise<
     ref: 'refs/heads/main',
     workspace: opts.workspace,
     token: opts.githubToken ?? '',
-    event: { inputs },
+    event: { ...(opts.eventPayload ?? {}), inputs },
   };
   const jobs: JobRun[] = [];
   const done = new Map<string, { result: JobRun['result']; outputs: Record<string, string> }>();
