@@ -11,6 +11,8 @@ import Ajv from 'ajv';
 import { parse, stringify } from 'yaml';
 import { defaultSeed, DEFAULT_IDS, type Sandbox, type Seed } from '../sandbox/index.js';
 import { testSandbox } from './helpers/sandbox.js';
+import { commitFiles, newIssue, replies, CONFIG_PATH } from './helpers/bot.js';
+import { buildWebhook } from '../sandbox/github/index.js';
 import { runWorkflow, type WorkflowOptions, type WorkflowRun } from './helpers/workflow.js';
 import { evaluate, interpolate } from './helpers/expressions.js';
 
@@ -211,6 +213,28 @@ describe('the documented workflows, run against the sandbox with the docs\' envi
     expect(summary.steps.at(-1)!.log).toMatch(/^Health (healthy|degraded); soonest expiry in \d+ days/m);
     noSecrets(run);
   }, 180_000);
+
+  test('chatops.yml answers /status in an issue, with the job\'s token and OIDC sign-in', async () => {
+    // The default branch holds the docs' environments file (pointed at the sandbox): the Action reads it through the API.
+    await commitFiles(sb, { [CONFIG_PATH]: readFileSync(join(workspace, CONFIG_PATH), 'utf8') });
+    const issue = await newIssue(sb, 'Is prod streaming?');
+    const hook = buildWebhook(sb.context, 'issue_comment.created', { issue, body: '/status', user: 'octo-triager' });
+    const eventPath = join(workspace, 'event.json');
+    writeFileSync(eventPath, hook.body);
+    const run = await runWorkflow('docs/workflows/chatops.yml', {
+      ...options,
+      event: 'issue_comment',
+      eventPayload: JSON.parse(hook.body),
+      env: { ...options.env!, GITHUB_EVENT_PATH: eventPath, GITHUB_RUN_ID: '4243' },
+    });
+    expect(failed(run)).toEqual([]);
+    expect(run.jobs[0].result).toBe('success');
+    const [reply] = await replies(sb, issue, 'github-actions[bot]');
+    expect(reply).toMatch(/\*\*\/status\*\* · run by @&#8203;octo-triager \(triage\) · 🚀 done/);
+    expect(reply).toContain('prod');
+    expect(reply).toContain('staging');
+    noSecrets(run);
+  }, 120_000);
 
   test('without permissions: id-token: write, the step says exactly that', async () => {
     const wf = parse(readFileSync('docs/workflows/setup.yml', 'utf8'));
