@@ -3,12 +3,15 @@
  * made (or reused) in .sandbox/ca before Jest starts; the tests' sandboxes sign with that CA.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureCa } from '../sandbox/core/tls.js';
 
 const caDir = resolve(process.env.SANDBOX_CA_DIR ?? '.sandbox/ca');
 const { certPath } = await ensureCa(caDir);
 const jest = resolve('node_modules/jest/bin/jest.js');
+
 // Tests leave nothing behind. Everything the run puts in the temporary folder (the tests' folders, the
 // sandboxes', the Action's, whatever a child process makes) goes into one folder of this run's own,
 // which must be empty when Jest is done; it is then removed. Jest's cache stays in the system one.
