@@ -79,8 +79,7 @@ export const OUTPUTS: { name: string; description: string }[] = [
   { name: 'event-subscription-id', description: 'Resource id of the event subscription.' },
   { name: 'health', description: 'healthy | degraded | unhealthy (the worst of the environments).' },
   { name: 'changes', description: 'How many changes the run made, or with dry-run would make (the plan; summed over the environments). A dry run succeeds whenever its plan was computed, whatever the present health: gate on this output instead, e.g. `if: steps.plan.outputs.changes != \'0\'`.' },
+  { name: 'environment-names', description: 'The selected environments\' names as a JSON array (e.g. ["prod","staging"]), for `strategy.matrix` with fromJSON; list-environments gives it without signing in anywhere.' },
   { name: 'environments', description: 'Per environment, most urgent first (JSON): environment, health, failed, authorizationExpiresAt, daysUntilExpiry, streamStatus, activationState. authorization-expires-at and days-until-expiry then give the soonest.' },
   { name: 'report', description: 'The whole result as JSON.' },
-  { name: 'changes', description: 'How many changes the run made, or with dry-run would make (the plan; summed over the environments). A dry run succeeds whenever its plan was computed, whatever the present health: gate on this output instead, e.g. `if: steps.plan.outputs.changes != \'0\'`.' },
-  { name: 'environment-names', description: 'The selected environments\' names as a JSON array (e.g. ["prod","staging"]), for `strategy.matrix` with fromJSON; list-environments gives it without signing in anywhere.' },
 ];
