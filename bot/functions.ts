@@ -12,7 +12,7 @@
  */
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { botSettings } from './settings.js';
-import { createChatopsProbot, type ChatopsProbot } from './server.js';
+import { announcedTooLarge, createChatopsProbot, MAX_WEBHOOK_BODY, readBodyLimited, type ChatopsProbot } from './server.js';
 
 const settings = botSettings(process.env);
 let bot: Promise<ChatopsProbot> | undefined;
@@ -26,8 +26,11 @@ function chatops(): Promise<ChatopsProbot> {
 }
 
 export async function githubWebhooks(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  // The exact bytes GitHub signed.
-  const body = await request.text();
+  // The exact bytes GitHub signed, read only up to GitHub's 25 MB cap (announced or counted): 413 beyond.
+  if (announcedTooLarge(request.headers.get('content-length'))) return { status: 413, body: `Payload too large: webhook deliveries are at most ${MAX_WEBHOOK_BODY} bytes`, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' } };
+  const read = request.body ? await readBodyLimited(request.body as unknown as AsyncIterable<Uint8Array>, MAX_WEBHOOK_BODY) : { ok: true as const, body: '' };
+  if (!read.ok) return { status: read.status, body: read.message, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' } };
+  const body = read.body;
   const { status, body: answer } = await (
     await chatops()
   ).deliver({
