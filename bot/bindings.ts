@@ -29,6 +29,7 @@ import { parse as parseYaml } from 'yaml';
 import { AZURE_CLOUDS } from '../src/config/facts.js';
 import type { EnvironmentsFile } from '../src/config/environments.js';
 import type { Settings } from '../src/config/settings.js';
+import { trimSlashes } from '../src/text.js';
 
 export const BINDINGS_VARIABLE = 'CREDENTIAL_BINDINGS';
 export const BINDINGS_FILE_VARIABLE = 'CREDENTIAL_BINDINGS_FILE';
@@ -84,13 +85,9 @@ const VAR = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ENV_NAME = /^(?:\*|[A-Za-z0-9][A-Za-z0-9_.-]{0,62})$/;
 
 /** Endpoints compare case-insensitively, without trailing slashes. */
-export const normEndpoint = (v: string | undefined): string => (v ?? '').trim().toLowerCase().replace(/\/+$/, '');
+export const normEndpoint = (v: string | undefined): string => trimSlashes((v ?? '').trim().toLowerCase());
 export const normDomain = (v: string | undefined): string =>
-  (v ?? '')
-    .trim()
-    .replace(/^https:\/\//i, '')
-    .replace(/\/+$/, '')
-    .toLowerCase();
+  trimSlashes((v ?? '').trim().replace(/^https:\/\//i, '')).toLowerCase();
 
 function cloudOf(name: string | undefined) {
   const key = Object.keys(AZURE_CLOUDS).find((k) => k.toLowerCase() === (name ?? '').trim().toLowerCase()) as keyof typeof AZURE_CLOUDS | undefined;

@@ -17,7 +17,7 @@ import { messageOf, type GitHubApi } from './github.js';
 import { markersTrusted } from './tracking.js';
 import { locksOf, releaseLock } from './locks.js';
 import { credentialValues, type OpsContext } from './operations.js';
-import { parseComment, MAX_COMMANDS } from './parse.js';
+import { parseComment, MAX_COMMANDS, MAX_LINE } from './parse.js';
 import { decide, permissionOf, type ActorPermission, type TeamCache } from './permissions.js';
 import { changesFile, getPull, type PullInfo } from './pulls.js';
 import { apply } from './handlers/apply.js';
@@ -141,7 +141,7 @@ interface RunOne {
 }
 
 /** Checks and runs one command; posts its reply; writes its audit line. */
-async function runCommandLine(o: RunOne, name: string, words: string[], extraNote = ''): Promise<AuditResult> {
+async function runCommandLine(o: RunOne, name: string, words: string[], extraNote = '', cut = false): Promise<AuditResult> {
   const t0 = performance.now();
   const shown = echo(name, words);
   const who = { login: o.actor.login, permission: o.actor.level === 'none' ? 'no access' : o.actor.roleName !== o.actor.level ? `${o.actor.level}, role ${o.actor.roleName}` : o.actor.level };
@@ -154,7 +154,9 @@ async function runCommandLine(o: RunOne, name: string, words: string[], extraNot
   let outcome: Outcome;
   let timer: NodeJS.Timeout | undefined;
   try {
-    if (!spec) {
+    if (cut) {
+      outcome = { result: 'invalid', reason: `line longer than ${MAX_LINE} characters`, body: `This command's line is longer than ${MAX_LINE} characters; nothing after that was read. Write the command on a shorter line.` };
+    } else if (!spec) {
       const close = suggestCommand(name);
       outcome = {
         result: 'invalid',
@@ -245,20 +247,49 @@ async function runCommandLine(o: RunOne, name: string, words: string[], extraNot
 
 async function handleComment(event: CommentEvent, deps: ChatopsDeps): Promise<EventSummary> {
   const parsed = parseComment(event.comment.body);
-  if (!parsed.commands.length) return { handled: false, reason: 'no command in the comment', results: [] };
+  if (!parsed.commands.length && !parsed.unread) return { handled: false, reason: 'no command in the comment', results: [] };
   const gh = deps.gh;
   // Credential values (grows as settings are resolved); with the bot's own secrets for everything written.
   const secrets: string[] = [];
   const all = () => [...(deps.secrets ?? []), ...secrets];
   const onError = (what: string, err: unknown) => deps.log?.('warn', `${what}: ${messageOf(err)}`);
   const fb = new Feedback(gh, event.repo, event.issue.number, all, onError, event.comment.id);
-  // 👀 first; then the work, when the gate lets it in (the reads every command needs go out together).
-  const eyes = fb.react('eyes');
-  if (deps.gate) return deps.gate.run(() => workOnComment(event, deps, parsed, fb, eyes, secrets, all));
-  return workOnComment(event, deps, parsed, fb, eyes, secrets, all);
+  // 👀 first, which also takes the comment (a replayed delivery finds it taken and runs nothing);
+  // then the work, when the gate lets it in (the reads every command needs go out together).
+  const claim = fb.claim();
+  const taken = async (): Promise<EventSummary | undefined> => {
+    const c = await claim;
+    if (c.outcome === 'claimed') return undefined;
+    if (c.outcome === 'taken') {
+      deps.log?.('warn', `delivery ${event.delivery}: comment ${event.comment.id} was already taken (its 👀 is there): a replayed or redelivered event, not run again`);
+      return { handled: false, reason: 'comment already handled (replayed delivery)', results: [] };
+    }
+    deps.log?.('error', `delivery ${event.delivery}: could not take comment ${event.comment.id} (${messageOf(c.error)}): nothing run`);
+    return { handled: false, reason: `comment not taken: ${messageOf(c.error)}`, results: [] };
+  };
+  if (parsed.unread) {
+    const stop = await taken();
+    if (stop) return stop;
+    return commentNotRead(event, deps, parsed.unread, fb, all);
+  }
+  if (deps.gate) return deps.gate.run(() => workOnComment(event, deps, parsed, fb, taken, secrets, all));
+  return workOnComment(event, deps, parsed, fb, taken, secrets, all);
 }
 
-async function workOnComment(event: CommentEvent, deps: ChatopsDeps, parsed: ReturnType<typeof parseComment>, fb: Feedback, eyes: Promise<void>, secrets: string[], all: () => string[]): Promise<EventSummary> {
+/** One answer for a comment that was not read for commands (too long, nested too deep). */
+async function commentNotRead(event: CommentEvent, deps: ChatopsDeps, why: string, fb: Feedback, all: () => string[]): Promise<EventSummary> {
+  const t0 = performance.now();
+  try {
+    await fb.post(`${headline(md('commands'), { login: event.comment.user.login }, 'invalid', performance.now() - t0)}\n\nThis comment was not read for commands: ${md(why)}. Write the command in a comment of its own.`);
+  } catch (err) {
+    deps.log?.('error', `could not post the answer to comment ${event.comment.id}: ${messageOf(err)}`);
+  }
+  deps.audit(auditLine({ delivery: event.delivery, repository: `${event.repo.owner}/${event.repo.repo}`, issue: event.issue.number, trigger: 'comment', actor: event.comment.user.login, command: '(comment)', args: [], result: 'invalid', reason: `not read: ${why}`, durationMs: performance.now() - t0 }, all()));
+  await fb.react('confused');
+  return { handled: true, results: ['invalid'] };
+}
+
+async function workOnComment(event: CommentEvent, deps: ChatopsDeps, parsed: ReturnType<typeof parseComment>, fb: Feedback, taken: () => Promise<EventSummary | undefined>, secrets: string[], all: () => string[]): Promise<EventSummary> {
   const gh = deps.gh;
   const path = deps.configPath ?? DEFAULT_CONFIG_PATH;
   const reads = Promise.all([
@@ -266,13 +297,18 @@ async function workOnComment(event: CommentEvent, deps: ChatopsDeps, parsed: Ret
     permissionOf(gh, event.repo, event.comment.user.login),
     event.issue.isPull ? getPull(gh, event.repo, event.issue.number) : Promise.resolve(undefined),
   ]);
+  // Nothing is answered or run before the comment is known to be this delivery's.
+  const stop = await taken();
+  if (stop) {
+    reads.catch(() => undefined);
+    return stop;
+  }
   let config: RepoConfig;
   let actor: ActorPermission;
   let pull: PullInfo | undefined;
   try {
     [config, actor, pull] = await reads;
   } catch (err) {
-    await eyes;
     const results: AuditResult[] = [];
     for (const c of parsed.commands) {
       const t0 = performance.now();
@@ -292,7 +328,6 @@ async function workOnComment(event: CommentEvent, deps: ChatopsDeps, parsed: Ret
     await fb.react('confused');
     return { handled: true, results };
   }
-  await eyes;
   for (const v of credentialValues(config.file, deps.ops.env, deps.ops.bindings, `${event.repo.owner}/${event.repo.repo}`)) if (!secrets.includes(v)) secrets.push(v);
   const thread: Thread = {
     number: event.issue.number,
@@ -308,7 +343,7 @@ async function workOnComment(event: CommentEvent, deps: ChatopsDeps, parsed: Ret
     const c = parsed.commands[i];
     const last = i === parsed.commands.length - 1;
     const note = last && parsed.dropped ? `\n\n*Only the first ${MAX_COMMANDS} commands of a comment run: ${parsed.dropped} more ${parsed.dropped === 1 ? 'was' : 'were'} not run.*` : '';
-    results.push(await runCommandLine({ gh, deps, fb, event, config, actor, thread, pull, secrets, teams, trigger: 'comment' }, c.name, c.args, note));
+    results.push(await runCommandLine({ gh, deps, fb, event, config, actor, thread, pull, secrets, teams, trigger: 'comment' }, c.name, c.args, note, c.cut));
   }
   await fb.react(results.every((r) => r === 'success') ? 'rocket' : 'confused');
   return { handled: true, results };

@@ -51,8 +51,11 @@ export function fitComment(body: string, limit = COMMENT_LIMIT - 512): string {
   if (body.length <= limit) return body;
   const note = '\n\n*…the rest of this report is too long for a comment; run the workflow or the CLI for all of it.*';
   let cut = body.slice(0, limit - note.length);
-  // Do not end inside an HTML entity or a details block's open tag.
-  cut = cut.replace(/&[#a-z0-9]*$/i, '').replace(/<[^>]*$/, '');
+  // Do not end inside an HTML entity or a tag (found from the end, without a regex that could backtrack).
+  const amp = cut.lastIndexOf('&');
+  if (amp !== -1 && !cut.includes(';', amp)) cut = cut.slice(0, amp);
+  const lt = cut.lastIndexOf('<');
+  if (lt !== -1 && !cut.includes('>', lt)) cut = cut.slice(0, lt);
   const openDetails = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
   return cut + note + '\n</details>'.repeat(Math.max(0, openDetails));
 }

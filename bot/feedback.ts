@@ -65,6 +65,24 @@ export class Feedback {
     }
   }
 
+  /**
+   * Takes the comment for this bot: adds 👀 and reads GitHub's answer, 201 when the reaction is new and
+   * 200 when this account had already added it. A delivery replayed (or redelivered) after the first
+   * one took the comment gets `taken`, so its commands run once whichever replica receives it, with
+   * nothing kept by the bot. Any other answer is `failed` (nothing runs: the comment may be taken).
+   */
+  async claim(): Promise<{ outcome: 'claimed' } | { outcome: 'taken' } | { outcome: 'failed'; error: unknown }> {
+    if (!this.commentId) return { outcome: 'claimed' };
+    try {
+      const res = await this.gh.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...this.repo, comment_id: this.commentId, content: 'eyes' });
+      if (res.status === 201) return { outcome: 'claimed' };
+      if (res.status === 200) return { outcome: 'taken' };
+      return { outcome: 'failed', error: new Error(`adding the reaction answered HTTP ${res.status}`) };
+    } catch (error) {
+      return { outcome: 'failed', error };
+    }
+  }
+
   async post(body: string): Promise<number> {
     const { data } = await this.gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...this.repo, issue_number: this.issue, body: this.clean(body) });
     return data.id;

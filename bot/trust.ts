@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { AZURE_CLOUDS } from '../src/config/facts.js';
 import type { EnvironmentsFile } from '../src/config/environments.js';
 import type { Settings } from '../src/config/settings.js';
+import { trimSlashes } from '../src/text.js';
 
 /** Variables that hold the bot's (or the runner's) own secrets: never a credential of an environment. */
 export const RESERVED_VARIABLES = [
@@ -38,7 +39,7 @@ export const RESERVED_VARIABLES = [
 
 const REFS = ['auth0-client-secret', 'azure-client-secret', 'webhook-url'] as const;
 
-const norm = (v: string | undefined) => (v ?? '').trim().toLowerCase().replace(/\/+$/, '');
+const norm = (v: string | undefined) => trimSlashes((v ?? '').trim().toLowerCase());
 
 function azureEndpoints(v: Record<string, string>): string {
   const cloud = AZURE_CLOUDS[(Object.keys(AZURE_CLOUDS).find((k) => k.toLowerCase() === norm(v['azure-environment'])) ?? 'AzureCloud') as keyof typeof AZURE_CLOUDS];

@@ -65,7 +65,7 @@ test('/help and /status: 👀 then 🚀, one reply per command saying who ran it
   expect(status).toContain('auth0-eventgrid verify');
   expect(status).toMatch(/\| Topic activated \| ⚠️ warn \| Never activated: Event Grid deletes it at /);
   // The webhook URL's key never shows (Azure answers the base URL only; the reply is masked anyway).
-  expect(status).toContain('WebHook https://127.0.0.1:9/hook');
+  expect(status).toContain('WebHook https:&#8203;//127.0.0.1:9/hook');
   expect(status).not.toContain(WEBHOOK_KEY);
   expect(await botReactions(sb, n, d.payload.comment.id)).toEqual(['eyes', 'rocket']);
   const lines = bot.audit.filter((a) => a.issue === n);

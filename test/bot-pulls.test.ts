@@ -206,7 +206,7 @@ test('a pull request may not send a credential somewhere new, nor use the bot\'s
   const own = await openPull('own-key', fileWith(['auth.login.fail'], { 'azure-client-secret-env': 'PRIVATE_KEY' }));
   expect(own.replies[0]).toContain("names PRIVATE\\_KEY, which holds the bot's own secret and is never used as a credential");
   const endpoint = await openPull('arm-elsewhere', fileWith(['auth.login.fail'], { 'azure-resource-manager-endpoint': 'https://arm.evil.example' }));
-  expect(endpoint.replies[0]).toContain('uses Azure endpoints (https://arm.evil.example');
+  expect(endpoint.replies[0]).toContain('uses Azure endpoints (https:&#8203;//arm.evil.example');
   await comment(moved.number, '/apply');
   expect(await last(moved.number)).toMatch(/🚫 not run/);
   // Nothing reached Azure, Entra or Auth0.

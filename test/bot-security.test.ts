@@ -236,12 +236,18 @@ describe('hostile comments', () => {
     expect(await botReactions(sb, n, d.payload.comment.id)).toEqual(['eyes', 'confused']);
   });
 
-  test('a comment with a thousand commands runs the first ten and says so', async () => {
+  test('a comment with a hundred commands runs the first ten and says so; one of a thousand lines is not read, and says so once', async () => {
     const n = await newIssue(sb, 'Flood');
-    await bot.send('issue_comment.created', { issue: n, body: Array.from({ length: 1000 }, () => '/help').join('\n'), user: 'octo-reader' });
+    await bot.send('issue_comment.created', { issue: n, body: Array.from({ length: 100 }, () => '/help').join('\n'), user: 'octo-reader' });
     const r = await replies(sb, n);
     expect(r).toHaveLength(10);
-    expect(r[9]).toContain('Only the first 10 commands of a comment run: 990 more were not run.');
+    expect(r[9]).toContain('Only the first 10 commands of a comment run: 90 more were not run.');
+    const d = await bot.send('issue_comment.created', { issue: n, body: Array.from({ length: 1000 }, () => '/help').join('\n'), user: 'octo-reader' });
+    const more = (await replies(sb, n)).slice(10);
+    expect(more).toHaveLength(1);
+    expect(more[0]).toContain('❓ not understood');
+    expect(more[0]).toContain('This comment was not read for commands: it has 1000 lines, and commands are read from comments of at most 500. Write the command in a comment of its own.');
+    expect(await botReactions(sb, n, d.payload.comment.id)).toEqual(['eyes', 'confused']);
   });
 
   test('500 random comments from unauthorized users: every command answered, zero Azure or Auth0 writes', async () => {

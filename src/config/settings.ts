@@ -13,6 +13,7 @@ import {
 } from './facts.js';
 import { COMMANDS, INPUTS, type Command } from './inputs.js';
 import { LOG_CODE_SET } from './log-codes.js';
+import { trimSlashes } from '../text.js';
 
 export type Activation = 'auto' | 'manual' | 'never';
 export type FailOn = 'unhealthy' | 'degraded' | 'never';
@@ -190,7 +191,7 @@ export function parseSettings(raw: RawInputs): Settings {
     try {
       const u = new URL(v);
       if (u.protocol !== 'https:') throw new Error();
-      return v.replace(/\/+$/, '');
+      return trimSlashes(v);
     } catch {
       bad(name, `${show(v)} is not an https:// URL`);
       return undefined;
@@ -233,7 +234,7 @@ export function parseSettings(raw: RawInputs): Settings {
   }
 
   // Auth0
-  let domain = get('auth0-domain').replace(/^https:\/\//i, '').replace(/\/+$/, '');
+  let domain = trimSlashes(get('auth0-domain').replace(/^https:\/\//i, ''));
   if (!domain) bad('auth0-domain', 'is required: your tenant domain, e.g. my-tenant.us.auth0.com');
   else if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(domain)) bad('auth0-domain', `${show(domain)} is not a domain name (no scheme, path or query)`);
   domain = domain.toLowerCase();

@@ -17,8 +17,10 @@ const NEWLINES = /\r\n|\r|\n/g;
  * Escapes a string for inline markdown, safe inside a GFM table cell: backslash-escapes the inline
  * markdown punctuation (so `|` cannot split a cell, `[x](…)`/`![…](…)` cannot make links or images,
  * and emphasis or code spans cannot swallow the rest of the cell),
- * HTML-escapes `&`, `<` and `>`, breaks `@mentions` with a zero-width space, and turns newlines
- * into `<br>` (ours, added after escaping, so it is the only tag that can appear).
+ * HTML-escapes `&`, `<` and `>`, breaks `@mentions` and GitHub's bare-URL autolinks (`www.`,
+ * `scheme://`) with a zero-width space, and turns newlines into `<br>` (ours, added after escaping,
+ * so it is the only tag that can appear). Every pattern is a single character class or a fixed
+ * string: linear on any input.
  */
 export function md(value: string): string {
   return value
@@ -29,6 +31,8 @@ export function md(value: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/@/g, '@&#8203;')
+    .replace(/:\/\//g, ':&#8203;//')
+    .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#8203;.`)
     .replace(NEWLINES, '<br>');
 }
 
@@ -54,5 +58,6 @@ export function textLine(value: string): string {
  * the two colons of a line that starts (after spaces) with `::`.
  */
 export function neutralizeWorkflowCommands(text: string): string {
-  return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
+  // Leading blanks of the line only ([^\S\r\n] cannot run across lines, so this stays linear).
+  return text.replace(/^([^\S\r\n]*):(?=:)/gm, '$1:\u200b');
 }
