@@ -2,6 +2,7 @@
  * bench/fail-fast: how long the Action takes to fail on errors that cannot heal, as a runner runs it
  * (node dist/index.js), Azure in the sandbox:
  *  - auth0-domain that does not resolve (nonexistent.invalid: DNS answers "no such host");
+ *  - a mistyped azure-resource-manager-endpoint or azure-authority-host (does not resolve either);
  *  - a wrong Auth0 client secret (401 from the token endpoint).
  * Target: under 2 s each (before: 42 s for the mistyped domain, retries nested in retries).
  * Run: npx tsx bench/fail-fast.ts   (prints JSON lines)
@@ -54,6 +55,10 @@ async function run(extra: Record<string, string>): Promise<{ ms: number; code: n
 try {
   const dns = await run({ 'auth0-domain': 'nonexistent.invalid', 'auth0-tenant': 'nonexistent' });
   emit('fail-fast', 'unresolvable_auth0_domain_ms', Math.round(dns.ms), { exit_code: dns.code, error: dns.error, target: '< 2000' });
+  const arm = await run({ 'azure-resource-manager-endpoint': 'https://management.nonexistent.invalid' });
+  emit('fail-fast', 'unresolvable_arm_endpoint_ms', Math.round(arm.ms), { exit_code: arm.code, error: arm.error, target: '< 2000' });
+  const entra = await run({ 'azure-authority-host': 'https://login.nonexistent.invalid' });
+  emit('fail-fast', 'unresolvable_authority_host_ms', Math.round(entra.ms), { exit_code: entra.code, error: entra.error, target: '< 2000' });
   const secret = await run({ 'auth0-client-secret': 'not-the-secret-0123456789' });
   emit('fail-fast', 'wrong_auth0_secret_ms', Math.round(secret.ms), { exit_code: secret.code, target: '< 2000' });
 } finally {

@@ -12,6 +12,7 @@ import { fromAzureError, ServiceError } from './errors.js';
 import { ServerClock } from './server-clock.js';
 import type { ThrottleGate } from './gate.js';
 import type { MetricsAdapter } from './metrics.js';
+import { failFastPolicy } from './fail-fast.js';
 
 export type { EventSubscription, PartnerConfiguration, PartnerTopic } from '@azure/arm-eventgrid';
 
@@ -72,6 +73,7 @@ export class AzureAdapter {
     const adapter = new AzureAdapter(opts, client);
     client.pipeline.addPolicy(adapter.clock.policy());
     if (opts.gate) client.pipeline.addPolicy(opts.gate.policy(), { afterPhase: 'Retry' });
+    client.pipeline.addPolicy(failFastPolicy(), { afterPhase: 'Retry' });
     return adapter;
   }
 
@@ -86,6 +88,7 @@ export class AzureAdapter {
       });
       this.resources.pipeline.addPolicy(this.clock.policy());
       if (this.opts.gate) this.resources.pipeline.addPolicy(this.opts.gate.policy(), { afterPhase: 'Retry' });
+      this.resources.pipeline.addPolicy(failFastPolicy(), { afterPhase: 'Retry' });
     }
     return this.resources;
   }

@@ -11,9 +11,12 @@ import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { AzureSignIn } from '../config/settings.js';
 
 export async function createCredential(signIn: AzureSignIn, getIdToken?: (audience: string) => Promise<string>): Promise<TokenCredential> {
+  const { failFastPolicy } = await import('./fail-fast.js');
   const common = {
     authorityHost: signIn.authorityHost,
     ...(signIn.customCloud ? { disableInstanceDiscovery: true } : {}),
+    // A mistyped authority host or an untrusted certificate fails at once instead of after the retries.
+    additionalPolicies: [{ policy: failFastPolicy(), position: 'perRetry' as const }],
   };
   if (signIn.kind === 'secret') {
     const { ClientSecretCredential } = await import('@azure/identity');

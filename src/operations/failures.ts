@@ -20,6 +20,10 @@ function azureFix(e: ServiceError, s: Settings): string {
   const { subscriptionId: sub, resourceGroup: rg, region } = s.azure;
   const groupScope = `/subscriptions/${sub}/resourceGroups/${rg}`;
   switch (e.code) {
+    case 'NameNotResolved':
+      return `${e.message.replace(/ \(DNS.*$/, '')} does not resolve: check azure-environment, or for a private cloud azure-resource-manager-endpoint and azure-authority-host.`;
+    case 'UntrustedCertificate':
+      return 'The endpoint\'s certificate is not trusted: check azure-environment (or azure-resource-manager-endpoint); behind a TLS-inspecting proxy, trust its CA with NODE_EXTRA_CA_CERTS.';
     case 'MissingSubscriptionRegistration':
       return `Register the resource provider once: \`az provider register --namespace Microsoft.EventGrid --subscription ${sub}\` (needs Contributor or Owner on the subscription), or grant the signed-in principal Contributor on /subscriptions/${sub} so that setup registers it.`;
     case 'AuthorizationFailed': {
