@@ -363,6 +363,12 @@ async function handlePull(event: PullEvent, deps: ChatopsDeps): Promise<EventSum
   if (event.action === 'closed') {
     const held = await locksOf(gh, event.repo, event.number);
     if (!held.length) return { handled: false, reason: 'no locks held', results: [] };
+    // A replayed "closed" of a pull request reopened since must not free the locks it holds again.
+    const now = await getPull(gh, event.repo, event.number);
+    if (now.state === 'open') {
+      deps.log?.('warn', `delivery ${event.delivery}: pull request #${event.number} is open again: its closing event is old (replayed?), locks kept`);
+      return { handled: false, reason: 'the pull request is open (a replayed closing event)', results: [] };
+    }
     for (const h of held) await releaseLock(gh, event.repo, h.environment);
     const envs = held.map((h) => h.environment);
     await fb.post(`${headline(md('apply locks'), { login: event.sender.login }, 'success', performance.now() - t0)}\n\nReleased the apply lock${envs.length === 1 ? '' : 's'} of ${envs.map((e) => `**${md(e)}**`).join(', ')}: this pull request was ${event.merged ? 'merged' : 'closed'}.`);

@@ -7,13 +7,16 @@
  */
 import fc from 'fast-check';
 import type { Sandbox } from '../sandbox/index.js';
+import { ProbotOctokit } from 'probot';
 import { buildWebhook } from '../sandbox/github/index.js';
-import { testSandbox } from './helpers/sandbox.js';
-import { botReactions, commitFiles, configText, environment, mark, newIssue, replies, requestsSince, runDirect, startTestBot, CONFIG_PATH, type TestBot } from './helpers/bot.js';
+import { admin, testSandbox } from './helpers/sandbox.js';
+import { botReactions, commitFiles, configText, environment, mark, newIssue, replies, requestsSince, runDirect, startTestBot, CONFIG_PATH, OWNER, REPO, type TestBot } from './helpers/bot.js';
 import { parseComment, COMMENT_LIMIT, MAX_COMMANDS, MAX_LINE, MAX_READ } from '../bot/parse.js';
 import { userText, fitComment } from '../bot/escape.js';
 import { md, neutralizeWorkflowCommands } from '../src/report/escape.js';
 import { trimSlashes } from '../src/text.js';
+import { acquireLock, locksOf } from '../bot/locks.js';
+import { fromOctokit } from '../bot/github.js';
 import type { FleetResult } from '../src/operations/types.js';
 
 const names = (body: string) => parseComment(body).commands.map((c) => [c.name, ...c.args].join(' '));
@@ -198,5 +201,25 @@ describe('against the bot', () => {
     expect(await Promise.all([post(again), post(again)])).toEqual([200, 200]);
     expect(await armWrites(m)).toEqual(['PartnerTopics_Activate']);
     expect(await replies(sb, n)).toHaveLength(2);
+  });
+
+  test("a replayed pull request's closing event does not free the locks it took after it was reopened", async () => {
+    const info = sb.info().github;
+    const gh = fromOctokit(new ProbotOctokit({ auth: { appId: info.appId, privateKey: info.appPrivateKey, installationId: info.installationId }, baseUrl: info.apiUrl, throttle: { enabled: false } }));
+    const repo = { owner: OWNER, repo: REPO };
+    const opened = await bot.send('pull_request.opened', { pull: { title: 'Replay close', user: 'octo-writer', head: 'replay-close', files: { [CONFIG_PATH]: base.replace('wait-timeout: 30s', 'wait-timeout: 40s') } } });
+    const n = opened.payload.number;
+    const lock = () => acquireLock(gh, repo, 'main', { environment: 'prod', pullRequest: n, actor: 'octo-maintainer', at: new Date().toISOString() });
+    expect(await lock()).toMatchObject({ acquired: true });
+    const closed = buildWebhook(sb.context, 'pull_request.closed', { number: n });
+    const post = () => fetch(bot.server.webhookUrl, { method: 'POST', headers: closed.headers, body: closed.body }).then(async (r) => (await r.text(), r.status));
+    expect(await post()).toBe(200);
+    expect(await locksOf(gh, repo, n)).toEqual([]);
+    await admin(sb, 'PATCH', `github/pulls/${n}`, { state: 'open' });
+    expect(await lock()).toMatchObject({ acquired: true, reentered: false });
+    expect(await post()).toBe(200);
+    expect((await locksOf(gh, repo, n)).map((h) => h.environment)).toEqual(['prod']);
+    await bot.send('pull_request.closed', { number: n });
+    expect(await locksOf(gh, repo, n)).toEqual([]);
   });
 });
