@@ -31,6 +31,7 @@ import {
   type SandboxContext,
 } from '../sandbox/index.js';
 import { expandSecrets, redact } from './report/index.js';
+import { closest } from './config/suggest.js';
 
 export type Tool = 'sandbox' | 'send-test-event';
 
@@ -49,7 +50,17 @@ export async function runTool(tool: Tool, argv: readonly string[], io: Io): Prom
     return tool === 'sandbox' ? await sandboxCommand(argv, io) : await sendTestEvent(argv, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`${BIN} ${tool}: ${(e as Error).message}\nRun "${BIN} ${tool} --help" for its options.\n`);
+      let message = (e as Error).message;
+      const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+      if (unknown !== undefined) {
+        // "Did you mean": the options are those its --help lists.
+        let help = '';
+        const quiet: Io = { stdout: (t) => (help += t), stderr: () => undefined };
+        await (tool === 'sandbox' ? sandboxCommand(['--help'], quiet) : sendTestEvent(['--help'], quiet));
+        const close = closest(unknown, new Set([...help.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1])));
+        message = `unknown option --${unknown}${close ? ` (did you mean --${close}?)` : ''}`;
+      }
+      io.stderr(`${BIN} ${tool}: ${message}\nRun "${BIN} ${tool} --help" for its options.\n`);
       return 2;
     }
     throw e;

@@ -145,6 +145,15 @@ describe('the CLI', () => {
     expect(r.stderr).toContain(message);
   });
 
+  test.each([
+    [['sandbox', '--jsn'], 'auth0-eventgrid sandbox: unknown option --jsn (did you mean --json?)'],
+    [['send-test-event', '--cout', '2'], 'auth0-eventgrid send-test-event: unknown option --cout (did you mean --count?)'],
+  ])('%j: the tools suggest too', async (argv, message) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
   test('no suggestion for a word close to nothing', async () => {
     const r = await cli(['verify', '--zzzzzzzz']);
     expect(r.stderr).toContain('unknown option --zzzzzzzz\n');
