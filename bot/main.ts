@@ -1,7 +1,9 @@
+#!/usr/bin/env node
 /**
- * `npm start` (lib/bot/main.js; `npm run bot` runs the sources): the GitHub App server, configured by its
- * environment (bot/settings.ts; .env.example lists every variable). With WEBHOOK_PROXY_URL (development)
- * deliveries come through that smee.io channel. Stops on SIGINT/SIGTERM after the requests in flight.
+ * `npm start` or `npx auth0-eventgrid-bot` (lib/bot/main.js; `npm run bot` runs the sources): the GitHub
+ * App server, configured by its environment (bot/settings.ts; .env.example lists every variable). With
+ * WEBHOOK_PROXY_URL (development) deliveries come through that smee.io channel. Stops on SIGINT/SIGTERM
+ * after the requests in flight.
  */
 import { botSettings, BotSettingsError } from './settings.js';
 import { startBotServer } from './server.js';

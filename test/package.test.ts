@@ -165,6 +165,14 @@ test('npm start runs the compiled server after npm ci --omit=dev: health route, 
   expect(out()).not.toContain(sb.info().github.webhookSecret);
 });
 
+test('the server from the installed package (npx auth0-eventgrid-bot) refuses WEBHOOK_PROXY_URL without smee-client, a development tool, and says why', async () => {
+  const { child, out } = start('npx', ['--no-install', 'auth0-eventgrid-bot'], consumer, serverEnv({ PORT: '0', HOST: '127.0.0.1', WEBHOOK_PROXY_URL: 'https://smee.io/AbCdEf123' }));
+  const code = await new Promise<number | null>((res) => (child.exitCode !== null ? res(child.exitCode) : child.once('close', (c) => res(c))));
+  expect(code).toBe(2);
+  expect(out()).toMatch(/WEBHOOK_PROXY_URL is set but smee-client is not installed: it is for local development/);
+  expect(out()).not.toContain('AbCdEf123');
+});
+
 test('probot run loads the app from its default export and verifies deliveries', async () => {
   const port = await freePort();
   const env = serverEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
