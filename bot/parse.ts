@@ -14,8 +14,8 @@
  * Arguments are the whitespace-separated words after the name, positional or `key=value`.
  *
  * Limits, checked by counting before anything else: a comment longer than GitHub allows
- * (65,536 characters) is not read at all; a comment with no line that could be a command is not
- * parsed; a comment with one that is longer than MAX_READ characters or MAX_READ_LINES lines, or
+ * (65,536 characters) is not read at all; a comment with no line that could be a command (outside
+ * its top-level code fences) is not parsed; a comment with one that is longer than MAX_READ characters or MAX_READ_LINES lines, or
  * whose lines nest quotes and lists deeper than MAX_NESTING, is not parsed either and gets one answer saying why (the parser's
  * cost grows faster than the length on some inputs: these limits bound it). A command line longer
  * than MAX_LINE characters is not read beyond that. No regular expression here can backtrack.
@@ -93,6 +93,41 @@ function slashAt(line: string): number {
   if (line[i] !== '/') return -1;
   const next = line[i + 1];
   return next === undefined || next === '/' || isSpace(next) ? -1 : i;
+}
+
+/** A fence line: up to three spaces, then three or more backticks or tildes; its character, length and the rest. */
+function fenceOf(line: string): { char: string; len: number; rest: string } | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  const char = line[i];
+  if (char !== '`' && char !== '~') return undefined;
+  let j = i;
+  while (line[j] === char) j++;
+  return j - i >= 3 ? { char, len: j - i, rest: line.slice(j) } : undefined;
+}
+
+/**
+ * Lines that could be commands: a slash first (after at most three spaces), outside the code fences
+ * of the comment's top level (found by counting, as CommonMark closes them: same character, at least
+ * as long, nothing but blanks after). Only decides whether the comment is worth parsing: a pasted log
+ * full of paths in a fence is not, and is not answered at all.
+ */
+function candidates(lines: string[]): number {
+  let count = 0;
+  let fence: { char: string; len: number } | undefined;
+  for (const line of lines) {
+    const f = fenceOf(line);
+    if (fence) {
+      if (f && f.char === fence.char && f.len >= fence.len && [...f.rest].every(isBlank)) fence = undefined;
+      continue;
+    }
+    if (f && !(f.char === '`' && f.rest.includes('`'))) {
+      fence = f;
+      continue;
+    }
+    if (slashAt(line) !== -1) count++;
+  }
+  return count;
 }
 
 /** Quote and list markers at the start of a line (an upper bound of its nesting). */
@@ -245,7 +280,7 @@ export function parseComment(body: string, max = MAX_COMMANDS): ParsedComment {
   if (codePointsOver(text, COMMENT_LIMIT)) return { commands: [], dropped: 0, unread: `it is longer than GitHub allows (${COMMENT_LIMIT} characters)` };
   const lines = splitLines(text);
   // Most comments have no line that could be a command: they are not parsed.
-  if (!lines.some((l) => slashAt(l) !== -1)) return { commands: [], dropped: 0 };
+  if (!candidates(lines)) return { commands: [], dropped: 0 };
   if (text.length > MAX_READ) return { commands: [], dropped: 0, unread: `it is ${text.length} characters long, and commands are read from comments of at most ${MAX_READ}` };
   if (lines.length > MAX_READ_LINES) return { commands: [], dropped: 0, unread: `it has ${lines.length} lines, and commands are read from comments of at most ${MAX_READ_LINES}` };
   const deepest = lines.reduce((m, l) => Math.max(m, nesting(l)), 0);

@@ -64,6 +64,9 @@ describe('commands are lines of top-level paragraphs in plain text', () => {
     expect(parseComment('x'.repeat(MAX_READ) + '\n/status').unread).toContain(`commands are read from comments of at most ${MAX_READ}`);
     expect(parseComment('x'.repeat(MAX_READ) + '\nno command here')).toEqual({ commands: [], dropped: 0 });
     expect(parseComment('> > > > > > > > > quote\n\n/status').unread).toContain('nests quotes or lists 9 deep');
+    // A long log pasted in a fence, full of paths: nothing to read, nothing to answer.
+    expect(parseComment('Crash:\n```\n' + '/usr/lib/node/x.so: error\n'.repeat(1000) + '```\n')).toEqual({ commands: [], dropped: 0 });
+    expect(parseComment('~~~\nlog\n~~~\u00a0\n' + '/deactivate-topic prod\n'.repeat(1000))).toEqual({ commands: [], dropped: 0 });
     const long = parseComment(`/status ${'a '.repeat(MAX_LINE)}`).commands[0];
     expect(long.cut).toBe(true);
     expect(long.text.length).toBeLessThanOrEqual(MAX_LINE);
