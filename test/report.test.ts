@@ -337,9 +337,17 @@ describe('outputs', () => {
       'event-subscription-id': healthy().facts.eventSubscriptionId,
       health: 'healthy',
       changes: String(healthy().steps.reduce((n, x) => n + x.changes.length, 0)),
+      'environment-names': '[]',
       environments: '[]',
       report: renderJson(healthy()),
     });
+  });
+
+  test('environment-names: the environments a fleet run acted on, as JSON for strategy.matrix', async () => {
+    const { fleetResult } = await import('../src/operations/fleet.js');
+    const fleet = fleetResult('check-expiry', [{ ...healthy(), environment: 'prod' }, { ...degraded(), environment: 'staging' }], Date.now(), false);
+    expect(JSON.parse(outputs(fleet)['environment-names']).sort()).toEqual(['prod', 'staging']);
+    expect(outputs({ ...healthy(), environment: 'dev' })['environment-names']).toBe('["dev"]');
   });
 
   test('unknown facts are empty strings; days 0 is "0", not empty', () => {
