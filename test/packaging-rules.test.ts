@@ -17,6 +17,8 @@ import type { Sandbox } from '../sandbox/index.js';
 
 const require = createRequire(import.meta.url);
 const semver = require('semver') as { satisfies(v: string, r: string): boolean };
+// gitignore semantics, as Azure Functions Core Tools read .funcignore.
+const ignore = require('ignore') as () => { add(patterns: string): { ignores(path: string): boolean } };
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 function filesUnder(dir: string): string[] {
@@ -142,6 +144,12 @@ describe('the ChatOps app, deployable', () => {
     expect(host.extensions.http.routePrefix).toBe('api');
     expect(pkg.main).toBe('lib/bot/functions.js');
     expect(readFileSync('bot/functions.ts', 'utf8')).toMatch(/app\.http\('githubWebhooks'/);
+  });
+
+  test('.funcignore deploys the compiled app, host.json and the production dependencies, and leaves sources, tests and secrets out', () => {
+    const ig = ignore().add(readFileSync('.funcignore', 'utf8'));
+    for (const kept of ['package.json', 'host.json', 'lib/bot/functions.js', 'lib/bot/server.js', 'lib/src/operations/index.js', 'lib/sandbox/index.js', 'node_modules/probot/package.json']) expect([kept, ig.ignores(kept)]).toEqual([kept, false]);
+    for (const left of ['bot/functions.ts', 'src/cli.ts', 'sandbox/index.ts', 'test/functions.test.ts', 'dist/index.js', '.env', 'local.settings.json', 'specs/README.md']) expect([left, ig.ignores(left)]).toEqual([left, true]);
   });
 
   test('the app module has a default export of Probot application function shape', async () => {
