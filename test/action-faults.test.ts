@@ -93,8 +93,8 @@ function transient(kind: Kind, service: 'arm' | 'auth0' | 'entra', operation: st
 
 /**
  * Phase A, from an empty world: sign-in (Entra, Auth0 token), provider get/register, partner
- * configuration get/create/authorize, stream list/create, and the partner-topic lookup (the topic
- * appears only after the first lookup, so Auth0's stream is read again too).
+ * configuration get/create/authorize, stream list/create, and the partner-topic lookup (the group's
+ * topics are listed before the create, and again, with the tenant's streams, until the topic appears).
  */
 const PHASE_A: ['arm' | 'auth0' | 'entra', string][] = [
   ['entra', 'token.v2'],
@@ -107,16 +107,15 @@ const PHASE_A: ['arm' | 'auth0' | 'entra', string][] = [
   ['arm', 'PartnerConfigurations_AuthorizePartner'],
   ['auth0', 'log-streams.create'],
   ['arm', 'PartnerTopics_ListByResourceGroup'],
-  ['auth0', 'log-streams.get'],
 ];
-/** Phase B, with the stream and its topic in place: the topic by name, activation, the event subscription, its LRO polling and final read. */
+/** Phase B, with the stream and its topic in place: the event subscription, its LRO polling and final read, activation, and the binding tags. */
 const PHASE_B: ['arm' | 'auth0' | 'entra', string][] = [
-  ['arm', 'PartnerTopics_Get'],
-  ['arm', 'PartnerTopics_Activate'],
   ['arm', 'PartnerTopicEventSubscriptions_ListByPartnerTopic'],
   ['arm', 'PartnerTopicEventSubscriptions_CreateOrUpdate'],
   ['arm', 'OperationsStatus_Get'],
   ['arm', 'PartnerTopicEventSubscriptions_Get'],
+  ['arm', 'PartnerTopics_Activate'],
+  ['arm', 'PartnerTopics_Update'],
 ];
 
 describe('transient faults on every step of setup are survived', () => {
@@ -134,7 +133,7 @@ describe('transient faults on every step of setup are survived', () => {
     ['a connection reset', 'reset'],
   ])('%s on each operation', async (_label, kind) => {
     // Phase A: one fault on each operation of the first steps. The topic appears 2.5 s after the
-    // stream, so the first lookup misses and the stream is read again (log-streams.get).
+    // stream, so the first lookups miss and the topics and streams are read again.
     await admin(sb, 'PATCH', 'settings', { partnerTopicDelayMs: 2500 });
     const a = PHASE_A.map(([service, op]) => transient(kind, service, op));
     await addFaults(sb, a);
@@ -151,7 +150,7 @@ describe('transient faults on every step of setup are survived', () => {
     expect(auth0Authorizations(sb)).toHaveLength(1);
     expect(topics(sb)).toHaveLength(1);
 
-    // Phase B: the topic is found by name, activated and subscribed to, each with one fault.
+    // Phase B: the topic is found, subscribed to, activated and tagged, each with one fault.
     const b = PHASE_B.map(([service, op]) => transient(kind, service, op));
     await addFaults(sb, b);
     const m2 = await mark(sb);
@@ -331,14 +330,15 @@ const CUTS: Cut[] = [
     },
   },
   {
-    after: 'activation',
-    faults: [{ service: 'arm', operation: 'PartnerTopicEventSubscriptions_CreateOrUpdate', status: 500, code: 'InternalServerError', message: 'An internal error occurred.', count: 50 }],
-    step: 'Event subscription',
+    // The event subscription comes before activation (nothing Auth0 publishes on activation is dropped).
+    after: 'the event subscription',
+    faults: [{ service: 'arm', operation: 'PartnerTopics_Activate', status: 500, code: 'InternalServerError', message: 'An internal error occurred.', count: 50 }],
+    step: 'Activation',
     code: 'InternalServerError',
     fix: /Azure answered with a server error after the retries: run again/,
     left: (sb) => {
-      expect(topics(sb).map((t) => t.resource.properties.activationState)).toEqual(['Activated']);
-      expect(topics(sb)[0].eventSubscriptions.size).toBe(0);
+      expect(topics(sb).map((t) => t.resource.properties.activationState)).toEqual(['NeverActivated']);
+      expect(topics(sb)[0].eventSubscriptions.size).toBe(1);
     },
   },
 ];
@@ -400,7 +400,8 @@ describe('an event subscription whose long-running operation ends Failed', () =>
     const again = await timedRun(inputs);
     expectSucceeded(again, 'healthy');
     expect(again.report.steps.find((x: any) => x.id === 'event-subscription').detail).toMatch(/^Update event subscription auth0-logs \(.*provisioning state Failed/);
-    expect((await writesSince(sb, m)).map((e) => e.operation)).toEqual(['PartnerTopicEventSubscriptions_CreateOrUpdate']);
+    // The failed run stopped before activation: the re-run provisions the subscription, activates and tags the topic.
+    expect((await writesSince(sb, m)).map((e) => e.operation)).toEqual(['PartnerTopicEventSubscriptions_CreateOrUpdate', 'PartnerTopics_Activate', 'PartnerTopics_Update']);
     expectConverged(sb);
   }, 60_000);
 });

@@ -82,11 +82,15 @@ test('/activate-topic activates the topic after the source check and answers wit
   const d = await bot.send('issue_comment.created', { issue: n, body: 'Please:\n/activate-topic', user: 'octo-writer' });
   const [reply] = await replies(sb, n);
   expect(reply).toMatch(/\*\*\/activate-topic\*\* · run by @&#8203;octo-writer \(write\) · 🚀 done/);
-  expect(reply).toMatch(/\*\*Partner topic of prod:\*\* auth0-dev-tenant-\d+, source auth0\.com\/dev-tenant\/log-streams\/lst\\_\d+, now Activated\./);
+  // The topic as the sandbox named it (its name and source depend on the sandbox's partner-topic settings).
+  const topic = [...[...sb.context.world.subscriptions.values()][0].resourceGroups.get('auth0-events')!.partnerTopics.values()][0].resource;
+  expect(reply).toContain(`**Partner topic of prod:** ${topic.name}, source ${String(topic.properties.source).replace(/_/g, '\\_')}, now Activated.`);
   expect((await facts()).activationState).toBe('Activated');
   expect(await botReactions(sb, n, d.payload.comment.id)).toEqual(['eyes', 'rocket']);
   const writes = (await requestsSince(sb, m, 'writes=true')).filter((e) => e.service === 'arm').map((e) => e.operation);
-  expect(writes).toEqual(['PartnerTopics_Activate']);
+  // Activated, then tagged with the stream id and the environment (later runs bind it by its tags).
+  expect(writes).toEqual(['PartnerTopics_Activate', 'PartnerTopics_Update']);
+  expect(topic.tags).toMatchObject({ 'auth0-eventgrid-environment': 'prod' });
 });
 
 test('/deactivate-topic then /activate-topic in one comment run in order, each with its reply', async () => {

@@ -256,7 +256,7 @@ describe('auth0-eventgrid send-test-event and sandbox', () => {
 
       const text = await cli(['send-test-event', '--via-sandbox', arm, '--type', 's', '--count', '2']);
       expect(text.code).toBe(0);
-      expect(text.stdout).toMatch(/Stream azure-eventgrid-auth0-events-5f1c9a3e \(active\) → partner topic auth0-dev-tenant-\d+ \(Activated\): selects 2 of 2, published 2/);
+      expect(text.stdout).toMatch(/Stream azure-eventgrid-auth0-events-5f1c9a3e \(active\) → partner topic auth0-dev-tenant-[A-Za-z0-9-]+ \(Activated\): selects 2 of 2, published 2/);
       expect(text.stdout).toContain('event subscription auth0-logs: 2 delivered, 0 failed attempts');
     } finally {
       child.kill('SIGTERM');

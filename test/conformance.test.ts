@@ -67,7 +67,8 @@ describe('sandbox conformance to the official specs', () => {
     arm = new ArmSpecs();
     a0 = new Auth0Specs();
     rec = new Recorder(arm, a0);
-    sb = await testSandbox();
+    // The partner-topic shapes this suite was written for (sandbox-partner-facts covers every variant).
+    sb = await testSandbox({ settings: { partnerTopicNaming: 'resource-name', partnerTopicName: 'stream-digits', partnerTopicSource: 'tenant-and-stream', partnerTopicDescription: 'partner' } });
     tokens.deployer = await entraToken(sb, TENANT_ID, DEFAULT_IDS.clientId, DEFAULT_IDS.clientSecret);
     tokens.reader = await entraToken(sb, TENANT_ID, DEFAULT_IDS.readerClientId, DEFAULT_IDS.readerSecret);
     tokens.rgOnly = await entraToken(sb, TENANT_ID, DEFAULT_IDS.rgOnlyClientId, DEFAULT_IDS.rgOnlySecret);

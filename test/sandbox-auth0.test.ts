@@ -39,7 +39,8 @@ describe('sandbox Auth0', () => {
   });
   beforeEach(async () => {
     await admin(sb, 'POST', 'reset');
-    await admin(sb, 'PATCH', 'settings', { auth0RateLimitPerSecond: 0, partnerTopicNaming: 'resource-name', partnerTopicDelayMs: 50 });
+    // The partner-topic shapes these tests were written for (sandbox-partner-facts covers every variant).
+    await admin(sb, 'PATCH', 'settings', { auth0RateLimitPerSecond: 0, partnerTopicNaming: 'resource-name', partnerTopicName: 'stream-digits', partnerTopicSource: 'tenant-and-stream', partnerTopicDescription: 'partner', partnerTopicDelayMs: 50 });
   });
 
   const client = (id: string = DEFAULT_IDS.auth0ClientId, secret: string = DEFAULT_IDS.auth0ClientSecret) =>
@@ -134,7 +135,7 @@ describe('sandbox Auth0', () => {
       for (const form of [false, true]) {
         const res = await token({}, form);
         expect(res.status).toBe(200);
-        expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: 86400, scope: 'read:log_streams create:log_streams update:log_streams delete:log_streams' });
+        expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: 86400, scope: 'read:log_streams create:log_streams update:log_streams delete:log_streams read:logs' });
         const claims = decodeJwt(res.body.access_token);
         expect(claims).toMatchObject({
           iss: `https://${domain}/`,

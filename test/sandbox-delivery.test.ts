@@ -106,6 +106,8 @@ describe('sandbox event delivery: Auth0 → partner topic → subscribers', () =
   beforeEach(async () => {
     await admin(sb, 'POST', 'reset');
     await admin(sb, 'PATCH', 'settings', {
+      // Topics are found by the stream id in their source.
+      partnerTopicSource: 'tenant-and-stream',
       validateWebhooks: true,
       streamPublishAttempts: 3,
       streamPublishRetryMs: 1000,

@@ -89,8 +89,8 @@ function sinkMatches(stream: LogStream, s: Settings): boolean {
 export interface Created {
   at: number;
   olderStreams: Set<string>;
-  /** The group's partner topics just before the create (none of them can be the new stream's). */
-  preexistingTopics: Set<string>;
+  /** The group's partner topics just before the create (none of them can be the new stream's), when they could be read. */
+  preexistingTopics?: Set<string>;
 }
 
 async function ensureStream(run: Run, existing: LogStream | undefined, lost: LostTopic | undefined, created: { value?: Created }, before: LogStream[]): Promise<StepOutcome<LogStream | undefined>> {
@@ -106,13 +106,14 @@ async function ensureStream(run: Run, existing: LogStream | undefined, lost: Los
   });
   const create = async (startFrom?: string) => {
     // Azure's clock: the topic's creation time is compared with it.
-    const preexisting = await run.adapters.azure.partnerTopics(s.azure.resourceGroup);
+    // Best effort: without this list, the topics' creation times tell the new ones.
+    const preexisting = await run.adapters.azure.partnerTopics(s.azure.resourceGroup).catch(() => undefined);
     const at = run.now().getTime();
     const out = await auth0.create(createBody(startFrom));
     created.value = {
       at,
       olderStreams: new Set(before.filter((b) => b.id !== existing?.id).map((b) => b.id)),
-      preexistingTopics: new Set(preexisting.map((t) => t.name?.toLowerCase() ?? '')),
+      preexistingTopics: preexisting && new Set(preexisting.map((t) => t.name?.toLowerCase() ?? '')),
     };
     return out;
   };
@@ -193,7 +194,7 @@ async function waitForTopic(run: Run, stream: LogStream, created: Created | unde
         'azure',
         404,
         last?.reason ? 'PartnerTopicAmbiguous' : 'PartnerTopicNotFound',
-        `${unboundMessage(run, stream, last ?? { guess: false, candidates: [] })} Waited wait-timeout (${Math.round(run.settings.waitTimeoutMs / 1000)}s).`,
+        `No Auth0 partner topic bound to stream ${stream.id} appeared in ${run.settings.azure.resourceGroup} within wait-timeout (${Math.round(run.settings.waitTimeoutMs / 1000)}s).${last && (last.reason || last.conflict || last.candidates.length) ? ` ${unboundMessage(run, stream, last)}` : ''}`,
       ),
     { initialMs: 100, maxMs: 5000 },
   );
