@@ -111,13 +111,14 @@ describe('sandbox: what Auth0 and Event Grid do with partner topics (settings an
   }
 
   describe('partnerTopicName', () => {
-    test("'stream-digits' (default): auth0-{tenant}-{the last 16 digits of the stream id}", async () => {
+    test("'stream-digits': auth0-{tenant}-{the last 16 digits of the stream id}", async () => {
+      await settings({ partnerTopicName: 'stream-digits' });
       const { created, topic } = await streamWithTopic();
       expect(topic.name).toBe(`auth0-${TENANT}-${created.id.replace(/\D/g, '').slice(-16)}`);
       expect(topic.properties.partnerRegistrationImmutableId).toBe(AUTH0_PARTNER.immutableId);
     });
 
-    test("'auth0-random': auth0-{tenant}-{10 mixed-case characters} like the real auth0-axpoit-P-BK1VpOIA, nothing of the stream id", async () => {
+    test("'auth0-random' (default): auth0-{tenant}-{10 mixed-case characters} like the real auth0-axpoit-P-BK1VpOIA, nothing of the stream id", async () => {
       await settings({ partnerTopicName: 'auth0-random' });
       const names: string[] = [];
       for (let i = 0; i < 6; i++) {
@@ -135,7 +136,8 @@ describe('sandbox: what Auth0 and Event Grid do with partner topics (settings an
   });
 
   describe('partnerTopicNaming (sink.azurePartnerTopic)', () => {
-    test("'resource-name' (default): absent from the create answer, the topic's ARM name once it exists", async () => {
+    test("'resource-name': absent from the create answer, the topic's ARM name once it exists", async () => {
+      await settings({ partnerTopicNaming: 'resource-name' });
       const created = await createStream();
       expect(created.sink.azurePartnerTopic).toBeUndefined();
       expect((await auth0('GET', `/log-streams/${created.id}`)).body.sink.azurePartnerTopic).toBeUndefined();
@@ -144,7 +146,7 @@ describe('sandbox: what Auth0 and Event Grid do with partner topics (settings an
       expect((await auth0('GET', `/log-streams/${created.id}`)).body.sink.azurePartnerTopic).toBe(topic.name);
     });
 
-    test("'partner-path': Auth0's azure.partner path already in the create answer (as recorded), and after", async () => {
+    test("'partner-path' (default): Auth0's azure.partner path already in the create answer (as recorded), and after", async () => {
       await settings({ partnerTopicNaming: 'partner-path' });
       const created = await createStream();
       expect(created.sink.azurePartnerTopic).toBe(PARTNER_PATH);
@@ -164,12 +166,13 @@ describe('sandbox: what Auth0 and Event Grid do with partner topics (settings an
   });
 
   describe('partnerTopicSource', () => {
-    test("'tenant-and-stream' (default): auth0.com/{tenant}/log-streams/{streamId}", async () => {
+    test("'tenant-and-stream': auth0.com/{tenant}/log-streams/{streamId}", async () => {
+      await settings({ partnerTopicSource: 'tenant-and-stream' });
       const { created, topic } = await streamWithTopic();
       expect(topic.properties.source).toBe(`auth0.com/${TENANT}/log-streams/${created.id}`);
     });
 
-    test("'partner-path': the azure.partner path, the same for every stream of the tenant in the subscription", async () => {
+    test("'partner-path' (default): the azure.partner path, the same for every stream of the tenant in the subscription", async () => {
       await settings({ partnerTopicSource: 'partner-path' });
       const a = await streamWithTopic('a');
       const b = await streamWithTopic('b');
@@ -193,7 +196,7 @@ describe('sandbox: what Auth0 and Event Grid do with partner topics (settings an
   });
 
   describe('partnerTopicDescription, and what activation drops', () => {
-    test("'event-grid-default': Event Grid's recorded text in both fields; activating (with no event subscription) drops them and the expiry", async () => {
+    test("'event-grid-default' (default): Event Grid's recorded text in both fields; activating (with no event subscription) drops them and the expiry", async () => {
       await settings({ partnerTopicDescription: 'event-grid-default' });
       const { topic } = await streamWithTopic();
       const p = topic.properties;
@@ -217,7 +220,8 @@ describe('sandbox: what Auth0 and Event Grid do with partner topics (settings an
       expect(deactivated.body.properties).not.toHaveProperty('expirationTimeIfNotActivatedUtc');
     });
 
-    test("'partner' (default): Auth0's own texts naming the tenant and the stream; activation drops them too", async () => {
+    test("'partner': Auth0's own texts naming the tenant and the stream; activation drops them too", async () => {
+      await settings({ partnerTopicDescription: 'partner' });
       const { created, topic } = await streamWithTopic();
       expect(topic.properties.partnerTopicFriendlyDescription).toContain(TENANT);
       expect(topic.properties.messageForActivation).toContain(created.id);
