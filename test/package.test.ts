@@ -173,18 +173,19 @@ test('the server from the installed package (npx auth0-eventgrid-bot) refuses WE
   expect(out()).not.toContain('AbCdEf123');
 });
 
-test('probot run loads the app from its default export and verifies deliveries', async () => {
+test('probot run loads the app from its default export: GitHub Enterprise Server settings (GHE_HOST), deliveries verified and handled', async () => {
   const port = await freePort();
-  const env = serverEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
+  // Probot's runner knows GitHub Enterprise Server by GHE_HOST (https://HOST/api/v3), and so does the app.
+  const env = serverEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', GHE_HOST: new URL(sb.info().github.apiUrl).host, GHE_PROTOCOL: 'https' });
   delete env.GITHUB_API_URL;
   const { out } = start(process.execPath, [join('node_modules', 'probot', 'bin', 'probot.js'), 'run', './node_modules/auth0-eventgrid/lib/bot/app.js'], consumer, env);
   await until('probot run listening', () => (/Listening on/i.test(out()) ? true : undefined), out);
   expect(out()).not.toMatch(/TypeError|is not a function/);
-  // A comment that is not a command: verified and handled (ignored) without calling GitHub.
   const n = await newIssue(sb, 'probot run');
-  const d = buildWebhook(sb.context, 'issue_comment.created', { issue: n, body: 'thanks!', user: 'octo-triager' });
+  const d = buildWebhook(sb.context, 'issue_comment.created', { issue: n, body: '/help', user: 'octo-triager' });
   const ok = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, { method: 'POST', headers: d.headers, body: d.body });
   expect(ok.status).toBe(200);
+  await until('the /help reply', async () => ((await replies(sb, n)).some((r) => r.includes('**/help**')) ? true : undefined), out);
   const forged = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, { method: 'POST', headers: { ...d.headers, 'X-Hub-Signature-256': `sha256=${'0'.repeat(64)}` }, body: d.body });
   expect(forged.status).toBe(400);
 });

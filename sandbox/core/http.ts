@@ -74,6 +74,8 @@ export interface ServiceDef {
   decorate?(ctx: Ctx, reply: Reply): void;
   /** 404 for unknown paths, in the service's words. */
   notFound?(ctx: Ctx): HttpError;
+  /** A path prefix the service also answers under (GitHub Enterprise Server's `/api/v3`). */
+  pathPrefix?: string;
   /** 405 / method not allowed on a known path. */
 }
 
@@ -169,6 +171,8 @@ export class Dispatcher {
     } catch {
       path = url.pathname;
     }
+    const prefix = this.services.find((s) => s.pathPrefix && path.startsWith(`${s.pathPrefix}/`))?.pathPrefix;
+    if (prefix) path = path.slice(prefix.length);
     this.sandbox.clock.runDue();
     const { svc, route, params, pathKnown } = this.match(method, path);
     const ctx: Ctx = {

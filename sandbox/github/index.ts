@@ -65,6 +65,8 @@ export function githubService(_ctx: SandboxContext): ServiceDef {
   return {
     name: 'github',
     routes,
+    // GitHub Enterprise Server serves the same API under /api/v3 (GHE_HOST clients such as Probot's).
+    pathPrefix: '/api/v3',
     errorBody: (err: HttpError) => {
       const details = (err.details ?? {}) as { documentation_url?: string; errors?: unknown[] };
       const message = err.code === 'InvalidRequestContent' ? 'Problems parsing JSON' : err.status >= 500 && !/^\d+$/.test(err.code) ? 'Server Error' : err.message;
