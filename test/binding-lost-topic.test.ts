@@ -32,12 +32,12 @@ function report(r: ActionRun) {
 describe('lost partner topic', () => {
   let sb: Sandbox;
   let receiver: Receiver;
-  beforeAll(async () => {
+  beforeEach(async () => {
     sb = await testSandbox();
     await admin(sb, 'PATCH', 'settings', { partnerTopicName: 'auth0-random', partnerTopicNaming: 'partner-path', partnerTopicSource: 'partner-path', eventDelivery: true });
     receiver = await startReceiver(sb.context.tls);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await receiver.close();
     await sb.stop();
   });
@@ -109,5 +109,47 @@ describe('lost partner topic', () => {
 
     const again = await runAction({ ...inputs, command: 'verify' });
     expect(report(again).checks.filter((c: any) => c.status === 'fail')).toEqual([]);
+  });
+
+  test('a topic never activated expires after 7 days: verify reports it lost; setup recreates the stream, and a topic appears again', async () => {
+    const inputs = baseInputs(sb, { activation: 'manual' });
+    const first = await runAction(inputs);
+    expect(first.code).toBe(0);
+    const oldStream = first.outputs['log-stream-id'];
+    const topicName = first.outputs['partner-topic-name'];
+    expect(first.outputs['activation-state']).toBe('NeverActivated');
+    // Auth0's records fail to publish to the unactivated topic; after 7 days Event Grid deletes it.
+    await admin(sb, 'POST', 'clock', { advance: '8d' });
+    await until('the topic to expire', () => !group(sb).partnerTopics.has(topicName.toLowerCase()));
+
+    const v = await runAction({ ...inputs, command: 'verify' });
+    expect(v.code).toBe(1);
+    const lost = report(v).checks.find((c: any) => c.id === 'partner-topic');
+    expect(lost.status).toBe('fail');
+    // A quiet tenant: no delivery failed, so Auth0's record of the stream's creation shows its age.
+    expect(lost.detail).toMatch(/^Lost: no partner topic exists for it, created .* \(8 days ago\)/);
+
+    const fixed = await runAction(inputs);
+    expect(fixed.stderr).toBe('');
+    expect(fixed.code).toBe(0);
+    expect(fixed.outputs['log-stream-id']).not.toBe(oldStream);
+    expect(fixed.outputs['partner-topic-name']).not.toBe(topicName);
+    // Nothing was ever delivered: the replay starts at the old stream's creation.
+    expect(report(fixed).facts.streamRecreatedFrom).toBe(report(v).facts.topicLostSince);
+    expect(group(sb).partnerTopics.has(fixed.outputs['partner-topic-name'].toLowerCase())).toBe(true);
+    expect([...sb.context.world.auth0Tenants.get(sb.info().auth0[0].tenant)!.logStreams.keys()]).toEqual([fixed.outputs['log-stream-id']]);
+  });
+
+  test('a topic that is only slow is not taken for lost: a re-run waits for it and keeps the stream', async () => {
+    await admin(sb, 'PATCH', 'settings', { partnerTopicDelayMs: 5000 });
+    const cut = await runAction(baseInputs(sb, { 'wait-timeout': '2s' }));
+    expect(cut.code).toBe(1);
+    expect(cut.all).toMatch(/PartnerTopicNotFound/);
+    const stream = cut.outputs['log-stream-id'] || [...sb.context.world.auth0Tenants.get(sb.info().auth0[0].tenant)!.logStreams.keys()][0];
+    const again = await runAction(baseInputs(sb));
+    expect(again.code).toBe(0);
+    expect(again.all).not.toMatch(/Recreat|Lost:|is lost/);
+    expect(again.outputs['log-stream-id']).toBe(stream);
+    expect(again.outputs['activation-state']).toBe('Activated');
   });
 });

@@ -9,7 +9,7 @@
 import type { LogStreamsClient } from 'auth0/logStreams';
 import type { TokenProvider } from 'auth0';
 import type { LogsClient } from 'auth0/logs';
-import { AUTH0_STREAM_FAILURE_FIELD } from '../config/facts.js';
+import { AUTH0_CREATED_ID_FIELD, AUTH0_STREAM_FAILURE_FIELD } from '../config/facts.js';
 import { ServiceError } from '../azure/errors.js';
 import type { ThrottleGate } from '../azure/gate.js';
 
@@ -229,17 +229,7 @@ export class Auth0Adapter {
    * stream: Auth0 logs one when a record could not be sent after its retries. Needs read:logs.
    */
   async firstDeliveryFailure(streamId: string): Promise<{ date: string; failedRecordDate?: string } | undefined> {
-    if (!this.logsClient) {
-      const { LogsClient } = await import('auth0/logs');
-      this.logsClient = new LogsClient({
-        baseUrl: `https://${this.opts.domain}/api/v2`,
-        token: () => this.accessToken(),
-        maxRetries: 4,
-        timeoutInSeconds: 60,
-        fetch: this.opts.gate ? this.opts.gate.fetch(answeringFetch()) : answeringFetch(),
-      } as ConstructorParameters<typeof LogsClient>[0]);
-    }
-    const logs = this.logsClient;
+    const logs = await this.logs();
     const q = `${AUTH0_STREAM_FAILURE_FIELD}:"${streamId}"`;
     const page = await this.call(() => logs.list({ search: q, sort: 'date:1', per_page: 1, page: 0, include_totals: true }, { queryParams: { q } }));
     const first = (page as unknown as { data: { date?: string; details?: { log_id?: unknown } }[] }).data?.[0];
@@ -256,6 +246,29 @@ export class Auth0Adapter {
       }
     }
     return { date: new Date(first.date).toISOString(), failedRecordDate };
+  }
+
+  /** When Auth0 logged the stream's creation (its `sapi` record, within retention), if found. Needs read:logs. */
+  async streamCreatedAt(streamId: string): Promise<string | undefined> {
+    const logs = await this.logs();
+    const q = `type:sapi AND ${AUTH0_CREATED_ID_FIELD}:"${streamId}"`;
+    const page = await this.call(() => logs.list({ search: q, sort: 'date:1', per_page: 1, page: 0, include_totals: true }, { queryParams: { q } }));
+    const first = (page as unknown as { data: { date?: string }[] }).data?.[0];
+    return first?.date ? new Date(first.date).toISOString() : undefined;
+  }
+
+  private async logs(): Promise<LogsClient> {
+    if (!this.logsClient) {
+      const { LogsClient } = await import('auth0/logs');
+      this.logsClient = new LogsClient({
+        baseUrl: `https://${this.opts.domain}/api/v2`,
+        token: () => this.accessToken(),
+        maxRetries: 4,
+        timeoutInSeconds: 60,
+        fetch: this.opts.gate ? this.opts.gate.fetch(answeringFetch()) : answeringFetch(),
+      } as ConstructorParameters<typeof LogsClient>[0]);
+    }
+    return this.logsClient;
   }
 
   /** Deletes the stream; one already gone counts as deleted. */

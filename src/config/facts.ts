@@ -28,6 +28,8 @@ export const AZURE_TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
  * view"); its code and shape are not documented, the stream's id under details.log_stream is assumed.
  */
 export const AUTH0_STREAM_FAILURE_FIELD = 'details.log_stream.id';
+/** The field of Auth0's `sapi` record of a Management API write that holds the created object's id (the answer's body). */
+export const AUTH0_CREATED_ID_FIELD = 'details.response.body.id';
 export const AUTH0_LOG_STREAM_SCOPES = ['read:log_streams', 'create:log_streams', 'update:log_streams', 'delete:log_streams'];
 
 export interface AzureCloud {

@@ -87,8 +87,9 @@ export function recordBinding(run: Run, b: Binding): void {
  * The stream's topic is gone for good. Auth0 never creates a new topic for an existing stream, so a
  * stream without one never delivers again. Told apart from "not created yet" only by evidence:
  *   - the topic bound to it (not by a guess) is `IdleDueToMirroredChannelResourceDeletion`; or
- *   - no topic is bound, none is a candidate, and the stream is older than any topic creation takes:
- *     Auth0 suspended it, or its first logged delivery failure is older than wait-timeout.
+ *   - no topic is bound, none is a candidate, and the stream is older than any topic creation takes
+ *     (wait-timeout, at least 15 minutes): Auth0 suspended it, its first logged delivery failure is
+ *     older, or Auth0's record of its creation is.
  * `since`: the first delivery failure Auth0 logged for the stream (read:logs), the start of the gap.
  */
 export interface LostTopic {
@@ -106,6 +107,11 @@ export interface LostTopic {
 /** Without the failed record's own time, the replay starts this long before the first logged failure. */
 const REPLAY_MARGIN_MS = 3_600_000;
 
+/** How old a stream without a topic must be to count as having lost it: wait-timeout, and at least 15 minutes. */
+function lostAfterMs(run: Run): number {
+  return Math.max(run.settings.waitTimeoutMs, 15 * 60_000);
+}
+
 export async function detectLostTopic(run: Run, stream: LogStream, b: Binding): Promise<LostTopic | undefined> {
   const idle = b.topic && !b.guess && b.topic.provisioningState === 'IdleDueToMirroredChannelResourceDeletion';
   if (b.topic && !idle) return undefined;
@@ -122,10 +128,24 @@ export async function detectLostTopic(run: Run, stream: LogStream, b: Binding): 
   const since = failure?.date;
   const replayFrom = failure ? (failure.failedRecordDate ?? new Date(Date.parse(failure.date) - REPLAY_MARGIN_MS).toISOString()) : undefined;
   if (idle) return { reason: `its partner topic ${b.topic!.name} is ${b.topic!.provisioningState}: Auth0's side of it was deleted`, since, replayFrom, sinceUnknown };
-  const failingFor = since ? run.now().getTime() - Date.parse(since) : 0;
+  const now = run.now().getTime();
+  const after = lostAfterMs(run);
+  const failingFor = since ? now - Date.parse(since) : 0;
   if (stream.status === 'suspended') return { reason: 'no partner topic exists for it and Auth0 suspended it after failed deliveries', since, replayFrom, sinceUnknown };
-  if (since && failingFor > run.settings.waitTimeoutMs) {
+  if (since && failingFor > after) {
     return { reason: `no partner topic exists for it and its deliveries have failed since ${since} (${days(failingFor)}), longer than a topic takes to appear`, since, replayFrom };
+  }
+  // A quiet tenant logs no failures: the stream's age, from Auth0's record of its creation, tells instead.
+  let created: string | undefined;
+  try {
+    created = await run.adapters.auth0.streamCreatedAt(stream.id);
+  } catch {
+    created = undefined;
+  }
+  if (created && now - Date.parse(created) > after) {
+    // Nothing proves a delivery since the creation: replay from there (within Auth0's retention).
+    const from = since && since < created ? replayFrom : created;
+    return { reason: `no partner topic exists for it, created ${created} (${days(now - Date.parse(created))} ago), longer than a topic takes to appear`, since: since ?? created, replayFrom: from };
   }
   return undefined;
 }
