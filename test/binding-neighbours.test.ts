@@ -141,4 +141,40 @@ describe('two environments in one group and tenant', () => {
     expect(streams()).toEqual([]);
     expect(auth0Authorized(sb)).toBe(false);
   });
+
+  test('topics that cannot be told apart: setup lists the candidates and says to set partner-topic; with it, the topic is bound and tagged', async () => {
+    await admin(sb, 'POST', 'reset');
+    const tenant = sb.info().auth0[0].tenant;
+    const streams = () => [...sb.context.world.auth0Tenants.get(tenant)!.logStreams.values()];
+    // activation: manual: nothing is tagged, so nothing but the topics' sources (the same partner path) is there to tell them apart.
+    const a = await runAction({ 'config-file': file, environment: 'a', command: 'setup', activation: 'manual' }, env);
+    expect(a.code).toBe(0);
+    const b = await runAction({ 'config-file': file, environment: 'b', command: 'setup', activation: 'manual', 'wait-timeout': '4s' }, env);
+    expect(b.code).toBe(1);
+    expect(b.all).toMatch(/PartnerTopicAmbiguous/);
+    const streamA = streams().find((x) => x.name === 'stream-a')!;
+    const streamB = streams().find((x) => x.name === 'stream-b')!;
+    expect(b.all).toContain(`stream ${streamA.id} of the same tenant also waits for a topic in this group`);
+    const topics = [...group(sb).partnerTopics.values()];
+    const topicB = topics.find((t) => t.createdBy?.streamId === streamB.id)!.resource;
+    for (const t of topics) expect(b.all).toContain(`${t.resource.name} (source ${t.resource.properties.source}, NeverActivated, created `);
+    expect(b.all).toMatch(/name it with partner-topic/);
+    // b attached nothing anywhere; a's topic carries only a's subscription.
+    const topicA = topics.find((t) => t.createdBy?.streamId === streamA.id)!;
+    expect([...topicA.eventSubscriptions.keys()]).toEqual(['logs-a']);
+    expect(group(sb).partnerTopics.get(topicB.name.toLowerCase())!.eventSubscriptions.size).toBe(0);
+
+    const named = await runAction({ 'config-file': file, environment: 'b', command: 'activate-topic', 'partner-topic': topicB.name }, env);
+    expect(named.code).toBe(0);
+    expect(report(named).facts.partnerTopicBinding).toBe('named by the partner-topic input');
+    expect(topicB.properties.activationState).toBe('Activated');
+    expect(topicB.tags).toEqual({ 'auth0-eventgrid-stream': streamB.id, 'auth0-eventgrid-environment': 'b' });
+    // From now on b is bound by its tags, without the input.
+    const again = await runAction({ 'config-file': file, environment: 'b', command: 'setup' }, env);
+    expect({ code: again.code, health: again.outputs.health }).toEqual({ code: 0, health: 'healthy' });
+    expect(report(again).facts.partnerTopicBinding).toMatch(/tag/);
+    expect(again.outputs['partner-topic-name']).toBe(topicB.name);
+    expect([...group(sb).partnerTopics.get(topicB.name.toLowerCase())!.eventSubscriptions.keys()]).toEqual(['logs-b']);
+    expect([...topicA.eventSubscriptions.keys()]).toEqual(['logs-a']);
+  });
 });
