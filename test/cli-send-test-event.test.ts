@@ -193,7 +193,7 @@ describe('auth0-eventgrid send-test-event and sandbox', () => {
     [['send-test-event', '--to', 'https://127.0.0.1:9/x', '--type', 's,nope'], 'unknown "nope"'],
     [['send-test-event', '--to', 'https://127.0.0.1:9/x', '--count', '0'], '--count "0" must be a whole number from 1 to 1000'],
     [['send-test-event', '--to', 'https://127.0.0.1:9/x', '--data', '[1]'], '--data must be a JSON object'],
-    [['send-test-event', '--to', 'https://127.0.0.1:9/x', '--nope'], "Unknown option '--nope'"],
+    [['send-test-event', '--to', 'https://127.0.0.1:9/x', '--nope'], 'unknown option --nope (did you mean --type?)'],
     [['sandbox', '--port', 'x'], '--port "x" must be an integer'],
     [['sandbox', '--set', 'nope=1'], 'unknown setting "nope"'],
   ])('%j is a usage error (exit 2)', async (args, message) => {
