@@ -19,7 +19,8 @@
  *      group still waiting for its topic; or, for a stream created earlier, exactly one Auth0 topic
  *      whose source names the tenant and no other stream of the tenant into this group without its topic.
  *
- * A guess is never enough for teardown or deactivate-topic, and is always reported as a guess.
+ * A guess is never enough for teardown or deactivate-topic, and is always reported as a guess. A topic
+ * left idle (its stream deleted) is bound only by evidence, never listed as a candidate nor guessed.
  * Only Auth0's topics (its partner registration immutable id) are ever considered.
  */
 import type { PartnerTopic } from '../azure/arm.js';
@@ -85,6 +86,14 @@ export function isAuth0Topic(t: PartnerTopic): boolean {
   return t.partnerRegistrationImmutableId?.toLowerCase() === AUTH0_PARTNER_IMMUTABLE_ID;
 }
 
+/** The provisioningState of a topic whose partner side (Auth0's channel, one per stream) was deleted. */
+export const IDLE_STATE = 'IdleDueToMirroredChannelResourceDeletion';
+
+/** A topic left idle: its channel is gone, it never delivers again, and no new stream can use it. */
+export function isIdle(t: PartnerTopic): boolean {
+  return t.provisioningState === IDLE_STATE;
+}
+
 /**
  * Whether a partner topic's source names the Auth0 tenant as a whole label: "dev" does not match
  * "dev-eu" or "mydev", but does match `auth0.com/dev/…` and the partner path
@@ -141,7 +150,8 @@ export function strongOwner(t: PartnerTopic, streams: LogStream[]): { stream?: L
 export function bindTopic(input: BindingInput): Binding {
   const { stream, tenant } = input;
   const auth0 = input.topics.filter(isAuth0Topic);
-  const candidates = auth0;
+  // An idle topic is bound only by evidence (to tell its stream that it lost it), never offered nor guessed.
+  const candidates = auth0.filter((t) => !isIdle(t));
   const eventgrid = input.streams.filter((s) => s.type === 'eventgrid');
   if (stream && !eventgrid.some((s) => s.id === stream.id)) eventgrid.push(stream);
   const others = eventgrid.filter((s) => s.id !== stream?.id);
@@ -203,7 +213,7 @@ export function bindTopic(input: BindingInput): Binding {
   if (byId) return byId;
 
   // 6. guesses
-  const free = untaggedOrOurs.filter((t) => !streamTag(t));
+  const free = untaggedOrOurs.filter((t) => !streamTag(t) && !isIdle(t));
   const waiting = others.filter(
     (s) => sinksHere(s, input.subscriptionId, input.resourceGroup) && !auth0.some((t) => ownerOf(t)?.id === s.id),
   );

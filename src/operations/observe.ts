@@ -5,7 +5,7 @@
 import type { EventSubscription, PartnerConfiguration, PartnerTopic } from '../azure/arm.js';
 import { auth0Entry, type Auth0Authorization } from '../azure/arm.js';
 import type { LogStream } from '../auth0/log-streams.js';
-import { bindTopic, describeCandidates, EVIDENCE_TEXT, namesSomeAuth0Tenant, sourceNamesTenant, type Binding } from './binding.js';
+import { bindTopic, describeCandidates, EVIDENCE_TEXT, IDLE_STATE, isAuth0Topic, isIdle, namesSomeAuth0Tenant, sourceNamesTenant, streamTag, type Binding } from './binding.js';
 import { ServiceError } from '../azure/errors.js';
 import { DAY_MS, type Run } from './run.js';
 import { judgeAuthorization, remaining } from './authorization.js';
@@ -24,6 +24,8 @@ export interface Observed {
   tagged?: boolean;
   /** The stream's topic is gone for good. */
   lost?: LostTopic;
+  /** The group's Auth0 topics left idle (their streams deleted), other than the bound one. */
+  idle?: PartnerTopic[];
   eventSubscriptions?: EventSubscription[];
 }
 
@@ -113,7 +115,7 @@ function lostAfterMs(run: Run): number {
 }
 
 export async function detectLostTopic(run: Run, stream: LogStream, b: Binding): Promise<LostTopic | undefined> {
-  const idle = b.topic && !b.guess && b.topic.provisioningState === 'IdleDueToMirroredChannelResourceDeletion';
+  const idle = b.topic && !b.guess && isIdle(b.topic);
   if (b.topic && !idle) return undefined;
   if (!b.topic && (b.reason || b.conflict)) return undefined;
   let failure: { date: string; failedRecordDate?: string } | undefined;
@@ -163,6 +165,7 @@ export async function observe(run: Run): Promise<Observed> {
   o.binding = binding;
   const topic = binding.topic;
   o.topic = topic ?? null;
+  o.idle = binding.topics.filter((t) => isAuth0Topic(t) && isIdle(t) && t !== topic);
   if (stream) o.lost = await detectLostTopic(run, stream, binding);
   if (topic?.name) o.eventSubscriptions = await azure.eventSubscriptions(resourceGroup, topic.name);
   return o;
@@ -252,14 +255,24 @@ export function judge(run: Run, o: Observed): void {
     if (o.lost.since) f.topicLostSince = o.lost.since;
   }
   if (t === null && !o.lost) {
+    const idle = o.idle ?? [];
+    const idleNames = idle.map((x) => x.name).join(', ');
+    const idleText = idle.length
+      ? ` ${idle.map((x) => `${x.name}${streamTag(x) ? ` (stream ${streamTag(x)})` : ''}`).join(', ')} ${idle.length > 1 ? 'are' : 'is'} ${IDLE_STATE}: ${idle.length > 1 ? 'their streams were' : 'its stream was'} deleted, so ${idle.length > 1 ? 'they' : 'it'} never ${idle.length > 1 ? 'deliver' : 'delivers'} again and no new stream can use ${idle.length > 1 ? 'them' : 'it'}.`
+      : '';
+    const unbound = o.binding && (o.binding.reason || o.binding.conflict || o.binding.candidates.length);
     run.check({
       id: 'partner-topic',
       title: 'Partner topic',
       status: 'fail',
-      detail: o.binding && (o.binding.reason || o.binding.conflict || o.binding.candidates.length) ? unboundMessage(run, o.stream ?? undefined, o.binding) : `No Auth0 partner topic${s.auth0.tenant ? ` from tenant '${s.auth0.tenant}'` : ''} in ${rg}`,
-      fix: o.binding?.candidates.length ? 'Name the topic with partner-topic, or run setup to wait for it' : 'Auth0 creates it after the stream is created, while Auth0 is authorized and Microsoft.EventGrid registered: run setup',
+      detail: (unbound || idle.length ? unboundMessage(run, o.stream ?? undefined, o.binding!) : `No Auth0 partner topic${s.auth0.tenant ? ` from tenant '${s.auth0.tenant}'` : ''} in ${rg}`) + idleText,
+      fix: o.binding?.candidates.length
+        ? 'Name the topic with partner-topic, or run setup to wait for it'
+        : idle.length
+        ? `Run setup: it creates a new stream, and Auth0 a new topic for it (${idleNames} ${idle.length > 1 ? 'are' : 'is'} never reused; delete ${idle.length > 1 ? 'them' : 'it'} once nothing refers to ${idle.length > 1 ? 'them' : 'it'})`
+        : 'Auth0 creates it after the stream is created, while Auth0 is authorized and Microsoft.EventGrid registered: run setup',
     });
-  } else if (t && !(o.lost && t.provisioningState === 'IdleDueToMirroredChannelResourceDeletion')) {
+  } else if (t && !(o.lost && isIdle(t))) {
     f.partnerTopicName = t.name;
     f.partnerTopicId = t.id;
     f.partnerTopicSource = t.source;
