@@ -3,6 +3,8 @@
  * provisioningState IdleDueToMirroredChannelResourceDeletion (Auth0's side of it, the channel, is gone).
  * Such a topic never delivers again. verify says so, with the fix; setup creates a new stream, binds the
  * new topic Auth0 creates for it (never the idle one), and ends healthy, events arriving again.
+ * check-expiry judges the authorization as verify does: an idle topic has to be replaced, so its
+ * stream needs the authorization as much as a first one.
  */
 import { testSandbox, admin } from './helpers/sandbox.js';
 import { baseInputs, runAction, type ActionRun } from './helpers/action.js';
@@ -101,5 +103,25 @@ describe('idle partner topic (its stream deleted)', () => {
     expect(again.code).toBe(0);
     expect(report(again).checks.filter((c: any) => c.status === 'fail')).toEqual([]);
     expect(again.outputs['partner-topic-name']).toBe(newTopic);
+  });
+
+  test('check-expiry judges an idle topic as verify does: its replacement still has to be created, so an expired authorization is unhealthy', async () => {
+    const inputs = baseInputs(sb);
+    const first = await runAction(inputs);
+    expect(first.code).toBe(0);
+    // Auth0's channel is gone while the stream is still listed: Event Grid leaves the topic idle.
+    group(sb).partnerTopics.get(first.outputs['partner-topic-name'].toLowerCase())!.resource.properties.provisioningState = IDLE;
+    await admin(sb, 'POST', 'clock', { advance: '8d' }); // the default 7-day authorization is over
+
+    const authorization = (r: ActionRun) => report(r).checks.find((c: any) => c.id === 'authorization');
+    const v = await runAction({ ...inputs, command: 'verify' });
+    expect(report(v).checks.find((c: any) => c.id === 'partner-topic').detail).toMatch(/^Lost: its partner topic .* is IdleDueToMirroredChannelResourceDeletion/);
+    expect(authorization(v)).toMatchObject({ status: 'fail' });
+    expect(authorization(v).detail).toMatch(/the stream has no partner topic yet, and Auth0 cannot create it/);
+
+    const check = await runAction({ ...inputs, command: 'check-expiry' });
+    expect(check.code).toBe(1);
+    expect(check.outputs.health).toBe('unhealthy');
+    expect(authorization(check)).toEqual(authorization(v));
   });
 });

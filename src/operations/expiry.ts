@@ -12,7 +12,7 @@ import { auth0Entry } from '../azure/arm.js';
 import { ServiceError } from '../azure/errors.js';
 import { DAY_MS, type Run, type StepOutcome } from './run.js';
 import { expiryThresholds, grant, grantChanges, judgeAuthorization, wantedExpiry } from './authorization.js';
-import { days, findStream } from './observe.js';
+import { days, findStream, topicNeed } from './observe.js';
 import { bindTopic, isAuth0Topic, sourceNamesTenant, strongOwner } from './binding.js';
 
 
@@ -92,8 +92,9 @@ export async function checkExpiry(run: Run): Promise<void> {
   const unbound = (read.topics as PartnerTopic[]).filter((t) => isAuth0Topic(t) && (!tenant || sourceNamesTenant(t.source, tenant)) && !strongOwner(t, read.streams));
   const mine = binding.topic ? [binding.topic] : unbound;
   const primary = binding.topic ?? mine.find((t) => t.activationState === 'Activated') ?? mine[0];
-  // An expiry stops Auth0 creating topics: it matters most while this stream's topic does not exist yet.
-  judgeAuthorization(run, { present: entry !== undefined, expiresAt, topic: stream && (binding.topic ?? primary) ? 'exists' : 'needed' });
+  // An expiry stops Auth0 creating topics: it matters most while this stream's topic does not exist yet
+  // (or is idle, to be replaced), judged as verify judges it.
+  judgeAuthorization(run, { present: entry !== undefined, expiresAt, topic: topicNeed(stream, binding.topic ?? primary) });
   if (primary) {
     run.facts.partnerTopicName = primary.name;
     run.facts.partnerTopicId = primary.id;

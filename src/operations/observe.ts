@@ -8,7 +8,7 @@ import type { LogStream } from '../auth0/log-streams.js';
 import { bindTopic, describeCandidates, EVIDENCE_TEXT, IDLE_STATE, isAuth0Topic, isIdle, namesSomeAuth0Tenant, sourceNamesTenant, streamTag, type Binding } from './binding.js';
 import { ServiceError } from '../azure/errors.js';
 import { DAY_MS, type Run } from './run.js';
-import { judgeAuthorization, remaining } from './authorization.js';
+import { judgeAuthorization, remaining, type TopicNeed } from './authorization.js';
 
 export const EVENTGRID_NAMESPACE = 'Microsoft.EventGrid';
 
@@ -152,6 +152,16 @@ export async function detectLostTopic(run: Run, stream: LogStream, b: Binding): 
   return undefined;
 }
 
+/**
+ * Whether the stream's partner topic exists, as the authorization's judgement needs it (verify and
+ * check-expiry alike): a stream, and a topic for it that can still deliver. A lost topic (idle, or gone
+ * for longer than a topic takes to appear) must be replaced by a new stream's, which needs the
+ * authorization as much as a first one.
+ */
+export function topicNeed(stream: LogStream | null | undefined, topic: PartnerTopic | null | undefined, lost?: LostTopic): TopicNeed {
+  return stream && topic && !lost && !isIdle(topic) ? 'exists' : 'needed';
+}
+
 /** Reads everything verify judges, concurrently where independent. */
 export async function observe(run: Run): Promise<Observed> {
   const { azure, auth0 } = run.adapters;
@@ -199,8 +209,7 @@ export function judge(run: Run, o: Observed): void {
   // Authorization: how much its expiry matters depends on whether a topic still has to be created.
   if (o.partnerConfiguration !== undefined) {
     const entry: Auth0Authorization | undefined = auth0Entry(o.partnerConfiguration ?? undefined);
-    // A lost topic must be replaced by a new stream's, which needs the authorization as much as a first one.
-    judgeAuthorization(run, { present: !!entry, expiresAt: entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined, topic: o.topic && o.stream && !o.lost ? 'exists' : 'needed' });
+    judgeAuthorization(run, { present: !!entry, expiresAt: entry ? (entry.expiresAt?.getTime() ?? Infinity) : undefined, topic: topicNeed(o.stream, o.topic, o.lost) });
   }
 
   // Stream
