@@ -249,35 +249,23 @@ describe('annotations', () => {
     expect(annotations(healthy())).toEqual([]);
   });
 
-  test('degraded: a warning for the check (with fix) and one for the expiry within 7 days', () => {
-    const a = annotations(degraded());
-    expect(a).toEqual([
+  test('degraded: a warning for the check, with its fix', () => {
+    expect(annotations(degraded())).toEqual([
       { level: 'warning', kind: 'check', title: 'Log stream active', message: 'Status is paused\nFix: Set resume-stream: true and run setup' },
-      expect.objectContaining({ level: 'warning', kind: 'expiry', title: 'Auth0 partner authorization: 3 days left' }),
     ]);
-    expect(a[1].message).toContain('rg-auth0');
-    expect(a[1].message).toContain('2026-03-04T10:00:00Z');
   });
 
-  test('expiry threshold: 7 days warns, 8 does not, expired is an error', () => {
-    const at = (days: number) => {
-      const r = healthy();
-      r.facts.daysUntilExpiry = days;
-      return annotations(r).filter((x) => x.kind === 'expiry');
-    };
-    expect(at(7)).toHaveLength(1);
-    expect(at(7)[0].level).toBe('warning');
-    expect(at(8)).toHaveLength(0);
-    expect(at(0)[0].title).toContain('expires today');
-    expect(at(-2)[0]).toEqual(expect.objectContaining({ level: 'error', title: 'Auth0 partner authorization expired' }));
-  });
-
-  test('no second expiry warning when a check already reports it', () => {
+  test("the authorization's expiry is annotated by its check alone, as judged against warn-days and critical-days", () => {
     const r = degraded();
-    r.checks.push({ id: 'authorization-expiry', title: 'Authorization expiry', status: 'warn', detail: 'Expires in 3 days', fix: 'Run setup' });
+    r.checks.push({ id: 'authorization', title: 'Auth0 authorized', status: 'warn', detail: 'Expires in 3 days (2026-03-04T10:00:00.000Z), within warn-days 14', fix: 'Renew it' });
     const a = annotations(r);
-    expect(a.filter((x) => x.kind === 'expiry')).toHaveLength(0);
-    expect(a.filter((x) => x.title === 'Authorization expiry')).toHaveLength(1);
+    expect(a.filter((x) => /authoriz|expir/i.test(`${x.title} ${x.message}`))).toEqual([
+      { level: 'warning', kind: 'check', title: 'Auth0 authorized', message: 'Expires in 3 days (2026-03-04T10:00:00.000Z), within warn-days 14\nFix: Renew it' },
+    ]);
+    // Facts alone (days left, as any result carries them) annotate nothing: only a check judges.
+    const h = healthy();
+    h.facts.daysUntilExpiry = -2;
+    expect(annotations(h)).toEqual([]);
   });
 
   test('failed: one error naming the step, service and code, with the fix', () => {

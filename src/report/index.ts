@@ -12,13 +12,13 @@ import { OUTPUTS } from '../config/inputs.js';
 import { isFleet, type AnyResult, type FleetResult, type OperationResult } from '../operations/types.js';
 import { fleetMarkdown, fleetText, headline } from './fleet.js';
 import { markdownOf } from './markdown.js';
-import { EXPIRY_WARNING_DAYS, changeItems, expiryPhrase, failuresOf, serviceName } from './model.js';
+import { changeItems, failuresOf, serviceName } from './model.js';
 import { redact, redactDeep } from './redact.js';
 import { textOf } from './text.js';
 
 export { redact, expandSecrets, MASK } from './redact.js';
 export { md, code, textLine, neutralizeWorkflowCommands } from './escape.js';
-export { EXPIRY_WARNING_DAYS, formatDuration, expiryPhrase } from './model.js';
+export { formatDuration, expiryPhrase } from './model.js';
 
 export interface RenderOptions {
   /** Values to mask (settings.secrets). */
@@ -67,18 +67,15 @@ export interface Annotation {
   title: string;
   message: string;
   /** What it is about; the Action leaves out 'failure' when core.setFailed already reports it. */
-  kind: 'failure' | 'check' | 'expiry' | 'plan';
+  kind: 'failure' | 'check' | 'plan';
 }
 
 const withFix = (text: string, fix?: string) => (fix ? `${text}\nFix: ${fix}` : text);
 
-/** Checks that already speak about the partner authorization's expiry (no second warning then). */
-const EXPIRY_CHECK = /expir|authoriz/i;
-
 /**
  * Annotations for the run: an error per failure (with its fix), an error or warning per failing or
- * warning check, a warning when Auth0's authorization expires within EXPIRY_WARNING_DAYS days (an
- * error once expired) unless a check already says so, and a notice listing a dry run's plan.
+ * warning check (the authorization check carries Auth0's authorization expiry, judged against
+ * warn-days and critical-days), and a notice listing a dry run's plan.
  */
 export function annotations(result: AnyResult, options?: RenderOptions): Annotation[] {
   if (isFleet(result)) {
@@ -105,21 +102,6 @@ export function annotations(result: AnyResult, options?: RenderOptions): Annotat
   for (const c of r.checks) {
     if (c.status === 'pass') continue;
     out.push({ level: c.status === 'fail' ? 'error' : 'warning', kind: 'check', title: c.title, message: withFix(c.detail, c.fix) });
-  }
-  const days = r.facts.daysUntilExpiry;
-  // The authorization check judges expiry against the configured thresholds; the standalone
-  // annotation is for results without such a check (e.g. renew-authorization).
-  const checkCovers = r.checks.some((c) => EXPIRY_CHECK.test(`${c.id} ${c.title}`));
-  if (days !== undefined && days <= EXPIRY_WARNING_DAYS && !checkCovers) {
-    const at = r.facts.authorizationExpiresAt ? ` (${r.facts.authorizationExpiresAt})` : '';
-    out.push({
-      level: days < 0 ? 'error' : 'warning',
-      kind: 'expiry',
-      title: days < 0 ? 'Auth0 partner authorization expired' : `Auth0 partner authorization: ${expiryPhrase(days)}`,
-      message:
-        `Auth0's authorization to create partner topics in resource group ${r.target.resourceGroup}${at}: ${expiryPhrase(days)}. ` +
-        `Renew it with the renew-authorization command (or setup); authorization-days sets the new length.`,
-    });
   }
   if (r.dryRun) {
     const changes = changeItems(r);

@@ -32,9 +32,6 @@ export function serviceName(service: ServiceId): string {
   return SERVICE_NAME[service] ?? String(service);
 }
 
-/** Annotations warn when Auth0's partner authorization expires within this many days. */
-export const EXPIRY_WARNING_DAYS = 7;
-
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '';
   if (ms < 1000) return `${Math.round(ms)} ms`;
