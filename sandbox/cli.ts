@@ -1,5 +1,5 @@
 /**
- * The sandbox from a terminal: `npm run sandbox -- [--json] [--port N] [--seed file.json] [--ca-dir DIR]
+ * The sandbox from a terminal: `npm run sandbox [--json] -- [--port N] [--seed file.json] [--ca-dir DIR]
  * [--set key=value …]` (and `auth0-eventgrid sandbox`, which calls sandboxCommand). Starts the sandbox and
  * keeps it running until interrupted. With --json the first stdout line is one JSON object with every
  * endpoint, the tenants' domains, seeded ids and credentials, and the CA path.
@@ -29,7 +29,8 @@ interrupted (Ctrl-C).
 
 Options:
   --json            print one JSON line with the endpoints, ids, credentials and the CA path
-                    (through npm: npm run -s sandbox -- --json, or npm's banner comes first)
+                    (through npm: npm run sandbox --json, npm's own --json, which moves npm's banner
+                    to stderr; with npm run sandbox -- --json the banner comes first on stdout)
   --env             print the settings as NAME=value lines instead: AUTH0_EVENTGRID_<INPUT> for the
                     CLI, NODE_EXTRA_CA_CERTS, SANDBOX_ID_TOKEN_REQUEST_URL/_TOKEN (a dotenv file; the
                     format of $GITHUB_ENV): set -a; . ./sandbox.env; set +a
@@ -143,9 +144,20 @@ function invokedDirectly(): boolean {
   }
 }
 
+/**
+ * `npm run sandbox --json`: npm takes --json as its own option, prints its `> package script` banner on
+ * stderr instead of stdout (its errors stay visible), and passes the option on as npm_config_json; the
+ * script honours it. (`npm run sandbox -- --json` cannot give clean stdout: npm prints its banner there
+ * before the script starts, and nothing in a package turns that off for one script.)
+ */
+function argsFromNpm(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const npmJson = env.npm_lifecycle_event === 'sandbox' && env.npm_config_json === 'true';
+  return npmJson && !argv.includes('--json') && !argv.includes('--env') ? ['--json', ...argv] : [...argv];
+}
+
 if (invokedDirectly()) {
   const io: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
-  sandboxCommand(process.argv.slice(2), io)
+  sandboxCommand(argsFromNpm(process.argv.slice(2), process.env), io)
     .then((code) => process.exit(code))
     .catch((e) => {
       const usage = e instanceof SandboxUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

@@ -83,6 +83,19 @@ describe('the sandbox from a terminal', () => {
     expect(info.auth0[0].domain).toMatch(/^127\.0\.0\.1:\d+$/);
   }, 90_000);
 
+  test("npm run sandbox --json: stdout is the JSON alone; npm's banner goes to stderr, where its errors stay", async () => {
+    const r = await exec('npm', ['run', 'sandbox', '--json'], { until: /\n/ });
+    const info = JSON.parse(r.stdout);
+    expect(info.endpoints.arm).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(info.auth0[0].domain).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(r.stderr).toMatch(/^> auth0-eventgrid@\S+ sandbox$/m);
+    // A mistyped option is still reported, on stderr, with the exit code; stdout stays JSON (npm's own error object).
+    const bad = await exec('npm', ['run', 'sandbox', '--json', '--', '--prot', '1']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ error: { code: 2 } });
+    expect(bad.stderr).toMatch(/sandbox: Unknown option '--prot'/);
+  }, 90_000);
+
   test('--env --out FILE: the CLI reads every setting from the environment the file sets', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'a0eg-sandbox-env-'));
     let stopSandbox: (() => Promise<void>) | undefined;
