@@ -19,17 +19,22 @@ function filterError(filter: string, why: string): HttpError {
   );
 }
 
-interface Tok {
+export interface FilterToken {
   t: 'id' | 'str' | '(' | ')' | ',';
   v: string;
 }
 
-function tokenize(src: string): Tok[] {
-  const out: Tok[] = [];
+/**
+ * The tokens of an OData `$filter`: names (runs of `chars.id`), quoted strings ('' is a quote inside
+ * one), parentheses and commas, with `chars.space` between them. `fail` makes the error for text that
+ * does not tokenize (each list names what it supports).
+ */
+export function tokenizeFilter(src: string, fail: (why: string) => Error, chars: { space: RegExp; id: RegExp }): FilterToken[] {
+  const out: FilterToken[] = [];
   let i = 0;
   while (i < src.length) {
     const ch = src[i];
-    if (ch === ' ' || ch === '\t') {
+    if (chars.space.test(ch)) {
       i++;
     } else if (ch === '(' || ch === ')' || ch === ',') {
       out.push({ t: ch, v: ch });
@@ -38,7 +43,7 @@ function tokenize(src: string): Tok[] {
       let s = '';
       i++;
       for (;;) {
-        if (i >= src.length) throw filterError(src, 'a string literal is not terminated');
+        if (i >= src.length) throw fail('a string literal is not terminated');
         if (src[i] === "'") {
           if (src[i + 1] === "'") {
             s += "'";
@@ -53,8 +58,8 @@ function tokenize(src: string): Tok[] {
       out.push({ t: 'str', v: s });
     } else {
       let s = '';
-      while (i < src.length && /[A-Za-z0-9_.]/.test(src[i])) s += src[i++];
-      if (!s) throw filterError(src, `unexpected character '${ch}'`);
+      while (i < src.length && chars.id.test(src[i])) s += src[i++];
+      if (!s) throw fail(`unexpected character '${ch}'`);
       out.push({ t: 'id', v: s });
     }
   }
@@ -62,11 +67,11 @@ function tokenize(src: string): Tok[] {
 }
 
 function compile(src: string): Pred {
-  const toks = tokenize(src);
+  const toks = tokenizeFilter(src, (why) => filterError(src, why), { space: /[ \t]/, id: /[A-Za-z0-9_.]/ });
   let pos = 0;
   const peek = () => toks[pos];
   const isKw = (kw: string) => peek()?.t === 'id' && peek()!.v.toLowerCase() === kw;
-  const expect = (t: Tok['t']) => {
+  const expect = (t: FilterToken['t']) => {
     const tok = toks[pos++];
     if (!tok || tok.t !== t) throw filterError(src, `expected '${t === 'id' ? 'a name' : t === 'str' ? 'a quoted string' : t}'`);
     return tok;

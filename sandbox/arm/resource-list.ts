@@ -15,6 +15,7 @@ import type { SandboxContext } from '../core/context.js';
 import { key, type ArmResource, type Subscription } from '../core/state.js';
 import { allowed, type Caller } from './auth.js';
 import { armBase, groupScope, resourceGroupNotFound, RESOURCES, route, subOf, subScope, type ArmRoute } from './common.js';
+import { tokenizeFilter, type FilterToken } from './odata.js';
 
 interface Listed {
   resource: ArmResource;
@@ -32,48 +33,6 @@ function filterError(filter: string, why: string): HttpError {
     `The $filter '${filter}' is not supported: ${why}. Filter with eq or ne on resourceGroup, resourceType, name, location, tagName or tagValue, ` +
       `substringof('text', name|resourceGroup), startswith(tagName, 'text'), joined with and/or.`,
   );
-}
-
-interface Tok {
-  t: 'id' | 'str' | '(' | ')' | ',';
-  v: string;
-}
-
-function tokenize(src: string): Tok[] {
-  const out: Tok[] = [];
-  let i = 0;
-  while (i < src.length) {
-    const ch = src[i];
-    if (/\s/.test(ch)) {
-      i++;
-    } else if (ch === '(' || ch === ')' || ch === ',') {
-      out.push({ t: ch, v: ch });
-      i++;
-    } else if (ch === "'") {
-      let s = '';
-      i++;
-      for (;;) {
-        if (i >= src.length) throw filterError(src, 'a string literal is not terminated');
-        if (src[i] === "'") {
-          if (src[i + 1] === "'") {
-            s += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        s += src[i++];
-      }
-      out.push({ t: 'str', v: s });
-    } else {
-      let s = '';
-      while (i < src.length && /[A-Za-z0-9_./]/.test(src[i])) s += src[i++];
-      if (!s) throw filterError(src, `unexpected character '${ch}'`);
-      out.push({ t: 'id', v: s });
-    }
-  }
-  return out;
 }
 
 const lower = (s: string | undefined) => (s ?? '').toLowerCase();
@@ -99,11 +58,11 @@ function property(src: string, name: string): ((r: Listed) => string) | 'tagName
 }
 
 function compile(src: string): Pred {
-  const toks = tokenize(src);
+  const toks = tokenizeFilter(src, (why) => filterError(src, why), { space: /\s/, id: /[A-Za-z0-9_./]/ });
   let pos = 0;
   const peek = () => toks[pos];
   const isKw = (kw: string) => peek()?.t === 'id' && peek()!.v.toLowerCase() === kw;
-  const expect = (t: Tok['t']) => {
+  const expect = (t: FilterToken['t']) => {
     const tok = toks[pos++];
     if (!tok || tok.t !== t) throw filterError(src, `expected ${t === 'id' ? 'a property name' : t === 'str' ? 'a quoted string' : `'${t}'`}`);
     return tok;
