@@ -6,27 +6,13 @@
  * check-expiry judges the authorization as verify does: an idle topic has to be replaced, so its
  * stream needs the authorization as much as a first one.
  */
-import { testSandbox, admin } from './helpers/sandbox.js';
+import { until } from './helpers/until.js';
+import { testSandbox, admin, group } from './helpers/sandbox.js';
 import { baseInputs, runAction, type ActionRun } from './helpers/action.js';
 import { startReceiver, type Receiver } from './helpers/receiver.js';
 import type { Sandbox } from '../sandbox/index.js';
 
 const IDLE = 'IdleDueToMirroredChannelResourceDeletion';
-
-function group(sb: Sandbox) {
-  const info = sb.info();
-  return sb.context.world.subscriptions.get(info.azure.subscriptionId.toLowerCase())!.resourceGroups.get(info.azure.resourceGroup.toLowerCase())!;
-}
-
-async function until<T>(what: string, fn: () => T | undefined | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function report(r: ActionRun) {
   return JSON.parse(r.outputs.report);

@@ -4,26 +4,12 @@
  * recreates the stream with startFrom at Auth0's first logged delivery failure, ends healthy, and the
  * log records of the gap arrive at the webhook.
  */
-import { testSandbox, admin } from './helpers/sandbox.js';
+import { until } from './helpers/until.js';
+import { testSandbox, admin, group } from './helpers/sandbox.js';
 import { baseInputs, runAction, type ActionRun } from './helpers/action.js';
 import { startReceiver, type Receiver } from './helpers/receiver.js';
 import { armToken } from './sandbox-arm-helpers.js';
 import type { Sandbox } from '../sandbox/index.js';
-
-function group(sb: Sandbox) {
-  const info = sb.info();
-  return sb.context.world.subscriptions.get(info.azure.subscriptionId.toLowerCase())!.resourceGroups.get(info.azure.resourceGroup.toLowerCase())!;
-}
-
-async function until<T>(what: string, fn: () => T | undefined | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function report(r: ActionRun) {
   return JSON.parse(r.outputs.report);

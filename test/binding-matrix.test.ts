@@ -10,7 +10,7 @@
  * opaque source, with the realistic random name).
  */
 import { randomUUID } from 'node:crypto';
-import { testSandbox, admin } from './helpers/sandbox.js';
+import { testSandbox, admin, group, mark, writesSince } from './helpers/sandbox.js';
 import { baseInputs, runAction, type ActionRun } from './helpers/action.js';
 import type { Sandbox } from '../sandbox/index.js';
 
@@ -32,19 +32,6 @@ const COMBOS: { naming: Naming; source: Source; name: Name }[] = [
   { naming: 'resource-name', source: 'partner-path', name: 'auth0-random' },
   { naming: 'resource-name', source: 'tenant-and-stream', name: 'stream-digits' },
 ];
-
-function group(sb: Sandbox) {
-  const info = sb.info();
-  return sb.context.world.subscriptions.get(info.azure.subscriptionId.toLowerCase())!.resourceGroups.get(info.azure.resourceGroup.toLowerCase())!;
-}
-
-async function mark(sb: Sandbox): Promise<number> {
-  return (await admin(sb, 'GET', 'requests?since=999999999')).mark;
-}
-
-async function writesSince(sb: Sandbox, m: number): Promise<any[]> {
-  return (await admin(sb, 'GET', `requests?since=${m}&writes=true`)).value;
-}
 
 function checks(r: ActionRun): { id: string; status: string; detail: string }[] {
   return JSON.parse(r.outputs.report).checks;

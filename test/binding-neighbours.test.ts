@@ -9,23 +9,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testSandbox, admin } from './helpers/sandbox.js';
+import { testSandbox, admin, group, mark, writesSince } from './helpers/sandbox.js';
 import { runAction, type ActionRun } from './helpers/action.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { AUTH0_PARTNER } from '../sandbox/core/eventgrid.js';
-
-function group(sb: Sandbox) {
-  const info = sb.info();
-  return sb.context.world.subscriptions.get(info.azure.subscriptionId.toLowerCase())!.resourceGroups.get(info.azure.resourceGroup.toLowerCase())!;
-}
-
-async function mark(sb: Sandbox): Promise<number> {
-  return (await admin(sb, 'GET', 'requests?since=999999999')).mark;
-}
-
-async function writesSince(sb: Sandbox, m: number): Promise<any[]> {
-  return (await admin(sb, 'GET', `requests?since=${m}&writes=true`)).value;
-}
 
 /** Whether the group's partner configuration authorizes Auth0. */
 function auth0Authorized(sb: Sandbox): boolean {

@@ -9,21 +9,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testSandbox, admin } from './helpers/sandbox.js';
+import { until } from './helpers/until.js';
+import { testSandbox, admin, mark, writesSince } from './helpers/sandbox.js';
 import { baseInputs, runAction, type ActionRun } from './helpers/action.js';
 import { startReceiver, type Receiver } from './helpers/receiver.js';
 import { commitFiles, configText, credentialEnv, environment, replies, startTestBot, CONFIG_PATH } from './helpers/bot.js';
 import type { Sandbox } from '../sandbox/index.js';
 
 const CONSEQUENCE = /Auth0 can no longer create, update or delete partner resources in auth0-events: a recreated log stream or a new environment streaming to this group will fail/;
-
-async function mark(sb: Sandbox): Promise<number> {
-  return (await admin(sb, 'GET', 'requests?since=999999999')).mark;
-}
-
-async function writesSince(sb: Sandbox, m: number): Promise<any[]> {
-  return (await admin(sb, 'GET', `requests?since=${m}&writes=true`)).value;
-}
 
 /** The result of one environment (a fleet report holds one per environment). */
 function result(run: ActionRun): any {
@@ -33,16 +26,6 @@ function result(run: ActionRun): any {
 
 function authorizationCheck(run: ActionRun): any {
   return result(run).checks.find((c: any) => c.id === 'authorization');
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('authorization expiry judged by what it stops', () => {

@@ -6,14 +6,11 @@
  */
 import { ClientSecretCredential } from '@azure/identity';
 import { EventGridManagementClient } from '@azure/arm-eventgrid';
-import { testSandbox, admin } from './helpers/sandbox.js';
+import { until } from './helpers/until.js';
+import { testSandbox, admin, mark } from './helpers/sandbox.js';
 import { baseInputs, runAction } from './helpers/action.js';
 import { startReceiver, type Receiver } from './helpers/receiver.js';
 import { DEFAULT_IDS, type Sandbox } from '../sandbox/index.js';
-
-async function mark(sb: Sandbox): Promise<number> {
-  return (await admin(sb, 'GET', 'requests?since=999999999')).mark;
-}
 
 async function writesSince(sb: Sandbox, m: number): Promise<string[]> {
   return ((await admin(sb, 'GET', `requests?since=${m}&writes=true`)).value as any[]).map((e) => `${e.service} ${e.operation}`);
@@ -26,16 +23,6 @@ function eventSubscriptions(sb: Sandbox): any[] {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 describe('log-types: only the chosen Auth0 log codes reach the destination', () => {
   let sb: Sandbox;

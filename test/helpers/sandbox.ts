@@ -26,3 +26,19 @@ export async function admin(sb: Sandbox, method: string, path: string, body?: un
   if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
 }
+
+/** The sandbox's resource group of the seeded subscription, read from its world. */
+export function group(sb: Sandbox) {
+  const info = sb.info();
+  return sb.context.world.subscriptions.get(info.azure.subscriptionId.toLowerCase())!.resourceGroups.get(info.azure.resourceGroup.toLowerCase())!;
+}
+
+/** A mark in the sandbox's request log: writesSince(mark) is what came after it. */
+export async function mark(sb: Sandbox): Promise<number> {
+  return (await admin(sb, 'GET', 'requests?since=999999999')).mark;
+}
+
+/** The write requests the sandbox served since `m` (a mark). */
+export async function writesSince(sb: Sandbox, m: number): Promise<any[]> {
+  return (await admin(sb, 'GET', `requests?since=${m}&writes=true`)).value;
+}
