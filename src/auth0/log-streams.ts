@@ -10,7 +10,7 @@ import type { LogStreamsClient } from 'auth0/logStreams';
 import type { TokenProvider } from 'auth0';
 import type { LogsClient } from 'auth0/logs';
 import { AUTH0_CREATED_ID_FIELD, AUTH0_STREAM_FAILURE_FIELD } from '../config/facts.js';
-import { ServiceError } from '../azure/errors.js';
+import { ServiceError, UNTRUSTED_CERTIFICATE_CODES } from '../azure/errors.js';
 import type { ThrottleGate } from '../azure/gate.js';
 
 export interface EventGridSink {
@@ -90,18 +90,7 @@ export class TokenRequestError extends ServiceError {
  * Errors that cannot heal by trying again, answered at once: a name that does not resolve (a mistyped
  * auth0-domain), a certificate that is not trusted or not for that name, a refused connection.
  */
-const PERMANENT_NETWORK_CODES = new Set([
-  'ENOTFOUND',
-  'ECONNREFUSED',
-  'ERR_INVALID_URL',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
+const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ERR_INVALID_URL', ...UNTRUSTED_CERTIFICATE_CODES]);
 
 /**
  * Worth another attempt: no answer for a reason that can pass (a dropped connection, a timeout), or a

@@ -1,6 +1,20 @@
 /** Service errors in one shape, whichever SDK raised them. */
 import type { ServiceId } from '../operations/types.js';
 
+/**
+ * Node.js's codes for a server certificate that is not trusted, not valid now, or not for the name:
+ * no retry heals them (the Azure and Auth0 clients both fail at once on them).
+ */
+export const UNTRUSTED_CERTIFICATE_CODES: ReadonlySet<string> = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 export class ServiceError extends Error {
   constructor(
     public service: ServiceId,

@@ -5,16 +5,7 @@
  * errors the retry policy does not retry, with codes the failure report explains.
  */
 import { RestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
-
-const CERTIFICATE_CODES = new Set([
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
+import { UNTRUSTED_CERTIFICATE_CODES } from './errors.js';
 
 export function failFastPolicy(): PipelinePolicy {
   return {
@@ -32,7 +23,7 @@ export function failFastPolicy(): PipelinePolicy {
           }
         })();
         if (code === 'ENOTFOUND') throw new RestError(`${host} does not resolve (DNS: no such host)`, { code: 'NameNotResolved', request });
-        if (typeof code === 'string' && CERTIFICATE_CODES.has(code)) throw new RestError(`The certificate of ${host} is not trusted (${code})`, { code: 'UntrustedCertificate', request });
+        if (typeof code === 'string' && UNTRUSTED_CERTIFICATE_CODES.has(code)) throw new RestError(`The certificate of ${host} is not trusted (${code})`, { code: 'UntrustedCertificate', request });
         throw err;
       }
     },
