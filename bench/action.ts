@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { call, emit, httpsAgent, startSandboxProcess } from './lib.js';
+import { targetInputsFromSandbox } from '../src/config/sandbox-inputs.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const sb = await startSandboxProcess(['--set', 'providerRegistrationDelayMs=0', '--set', 'partnerTopicDelayMs=0', '--set', 'lroDurationMs=0', '--set', 'retryAfterSeconds=1']);
@@ -24,20 +25,8 @@ const admin = async (method: string, path: string, body?: unknown) => {
   return r.body ? JSON.parse(r.body) : undefined;
 };
 
-const tenant = info.auth0[0];
 const inputs: Record<string, string> = {
-  'azure-subscription-id': info.azure.subscriptionId,
-  'azure-resource-group': info.azure.resourceGroup,
-  'azure-region': info.azure.region,
-  'azure-client-id': info.azure.clientId,
-  'azure-tenant-id': info.azure.tenantId,
-  'azure-client-secret': info.azure.clientSecret,
-  'azure-resource-manager-endpoint': info.endpoints.arm,
-  'azure-authority-host': info.endpoints.entra,
-  'auth0-domain': tenant.domain,
-  'auth0-client-id': tenant.clientId,
-  'auth0-client-secret': tenant.clientSecret,
-  'auth0-tenant': tenant.tenant,
+  ...targetInputsFromSandbox(info),
   'authorization-days': '30',
   'webhook-url': 'https://127.0.0.1:9/auth0-events?code=benchKey',
 };

@@ -12,10 +12,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { emit, startSandboxProcess } from './lib.js';
+import { targetInputsFromSandbox } from '../src/config/sandbox-inputs.js';
 
 const sb = await startSandboxProcess(['--set', 'providerRegistrationDelayMs=0', '--set', 'partnerTopicDelayMs=0', '--set', 'lroDurationMs=0']);
 const { info } = sb;
-const tenant = info.auth0[0];
 const dist = resolve(process.env.AUTH0_EVENTGRID_DIST ?? 'dist', 'index.js');
 
 async function run(extra: Record<string, string>): Promise<{ ms: number; code: number; error: string }> {
@@ -24,18 +24,7 @@ async function run(extra: Record<string, string>): Promise<{ ms: number; code: n
     writeFileSync(join(dir, 'out'), '');
     const inputs: Record<string, string> = {
       command: 'verify',
-      'azure-subscription-id': info.azure.subscriptionId,
-      'azure-resource-group': info.azure.resourceGroup,
-      'azure-region': info.azure.region,
-      'azure-client-id': info.azure.clientId,
-      'azure-tenant-id': info.azure.tenantId,
-      'azure-client-secret': info.azure.clientSecret,
-      'azure-resource-manager-endpoint': info.endpoints.arm,
-      'azure-authority-host': info.endpoints.entra,
-      'auth0-domain': tenant.domain,
-      'auth0-client-id': tenant.clientId,
-      'auth0-client-secret': tenant.clientSecret,
-      'auth0-tenant': tenant.tenant,
+      ...targetInputsFromSandbox(info),
       ...extra,
     };
     const env: Record<string, string> = { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: info.caCertPath, GITHUB_OUTPUT: join(dir, 'out'), RUNNER_TEMP: dir };

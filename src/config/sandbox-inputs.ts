@@ -14,13 +14,14 @@ export interface SandboxSettingsFile {
   github?: { apiUrl?: string; repository?: string; token?: string; idTokenRequestUrl?: string; idTokenRequestToken?: string };
 }
 
-export function inputsFromSandbox(info: SandboxSettingsFile, tenant?: string): Record<string, string> {
+/** The Azure target, service principal and Auth0 tenant inputs alone (the first tenant, or the one named). */
+export function targetInputsFromSandbox(info: SandboxSettingsFile, tenant?: string): Record<string, string> {
   const a = info.azure ?? {};
   const t = (tenant ? info.auth0?.find((x) => x.tenant === tenant) : info.auth0?.[0]) ?? {};
   if (tenant && !info.auth0?.some((x) => x.tenant === tenant)) {
     throw new Error(`the sandbox has no Auth0 tenant "${tenant}" (it has: ${(info.auth0 ?? []).map((x) => x.tenant).join(', ') || 'none'})`);
   }
-  const values: Record<string, string | undefined> = {
+  return given({
     'azure-subscription-id': a.subscriptionId,
     'azure-resource-group': a.resourceGroup,
     'azure-region': a.region,
@@ -33,10 +34,21 @@ export function inputsFromSandbox(info: SandboxSettingsFile, tenant?: string): R
     'auth0-client-id': t.clientId,
     'auth0-client-secret': t.clientSecret,
     'auth0-tenant': t.tenant,
-    'github-api-url': info.github?.apiUrl ?? info.endpoints?.github,
-    'github-token': info.github?.token,
-    repository: info.github?.repository,
+  });
+}
+
+export function inputsFromSandbox(info: SandboxSettingsFile, tenant?: string): Record<string, string> {
+  return {
+    ...targetInputsFromSandbox(info, tenant),
+    ...given({
+      'github-api-url': info.github?.apiUrl ?? info.endpoints?.github,
+      'github-token': info.github?.token,
+      repository: info.github?.repository,
+    }),
   };
+}
+
+function given(values: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Sandbox } from '../../sandbox/index.js';
 import { DEFAULT_IDS } from '../../sandbox/index.js';
 import { actionEntry, actionNode } from './dist.js';
+import { targetInputsFromSandbox } from '../../src/config/sandbox-inputs.js';
 
 export interface ActionRun {
   code: number;
@@ -38,21 +39,8 @@ export function parseOutputFile(text: string): Record<string, string> {
 
 /** Inputs for the default sandbox world, signing in to Azure with the client secret. */
 export function baseInputs(sb: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
-  const info = sb.info();
-  const tenant = info.auth0[0];
   return {
-    'azure-subscription-id': info.azure.subscriptionId,
-    'azure-resource-group': info.azure.resourceGroup,
-    'azure-region': info.azure.region,
-    'azure-client-id': info.azure.clientId,
-    'azure-tenant-id': info.azure.tenantId,
-    'azure-client-secret': info.azure.clientSecret,
-    'azure-resource-manager-endpoint': info.endpoints.arm,
-    'azure-authority-host': info.endpoints.entra,
-    'auth0-domain': tenant.domain,
-    'auth0-client-id': tenant.clientId,
-    'auth0-client-secret': tenant.clientSecret,
-    'auth0-tenant': tenant.tenant,
+    ...targetInputsFromSandbox(sb.info()),
     'wait-timeout': '30s',
     ...extra,
   };
