@@ -69,12 +69,23 @@ describe('idle partner topic (its stream deleted)', () => {
     expect(topic.fix).toMatch(/^Run setup: it creates a new stream, and Auth0 a new topic for it/);
     expect(topic.fix).toContain(idleName);
 
+    // teardown leaves the idle topic alone unless it is named, and says so.
+    const plan = await runAction({ ...inputs, command: 'teardown', 'dry-run': 'true' });
+    expect(report(plan).steps.find((x: any) => x.id === 'partner-topic').detail).toBe(`none bound to this stream; ${idleName} is ${IDLE} (its stream deleted): left alone (name it with partner-topic to delete it)`);
+    // Named with partner-topic, it is refused for the new stream setup creates: it never delivers again.
+    const pinned = await runAction({ ...inputs, 'partner-topic': idleName });
+    expect(pinned.code).toBe(1);
+    expect(pinned.all).toContain(`partner topic '${idleName}' (partner-topic) is ${IDLE}: the stream it belonged to (${oldStream}) was deleted and it never delivers again; remove partner-topic`);
+    expect(idle.resource.properties.provisioningState).toBe(IDLE);
+    const [pinnedStream] = [...sb.context.world.auth0Tenants.get(tenant)!.logStreams.keys()];
+
     const fixed = await runAction(inputs);
     expect(fixed.stderr).toBe('');
     expect({ code: fixed.code, health: fixed.outputs.health }).toEqual({ code: 0, health: 'healthy' });
     const newStream = fixed.outputs['log-stream-id'];
     const newTopic = fixed.outputs['partner-topic-name'];
     expect(newStream).not.toBe(oldStream);
+    expect(newStream).toBe(pinnedStream); // the stream the refused run created, taken up again
     expect(newTopic).not.toBe(idleName);
     expect(group(sb).partnerTopics.get(newTopic.toLowerCase())!.resource.properties).toMatchObject({ provisioningState: 'Succeeded', activationState: 'Activated' });
     // The idle topic is left as it was: not activated again, not tagged with the new stream.

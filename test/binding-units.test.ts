@@ -112,6 +112,21 @@ describe('bindTopic: evidence, strongest first', () => {
     expect(b.topic).toBeUndefined();
     expect(b.conflict).toMatch(/belongs to stream lst_13/);
   });
+  test('a topic left idle is never a candidate nor a guess; partner-topic binds it only to the stream that owned it, or to no stream (teardown)', () => {
+    const idle = (extra: Partial<PartnerTopic> = {}) => topic('auth0-dev-Id1', PATH('dev'), { provisioningState: 'IdleDueToMirroredChannelResourceDeletion', activationState: 'Activated', ...extra });
+    const fresh = stream('lst_20', PATH('dev'));
+    const untagged = bind({ stream: fresh, topics: [idle()], streams: [fresh] });
+    expect(untagged.topic).toBeUndefined();
+    expect(untagged.candidates).toEqual([]);
+    const named = bind({ stream: fresh, topics: [idle({ tags: { 'auth0-eventgrid-stream': 'lst_19' } })], streams: [fresh], explicit: 'auth0-dev-Id1' });
+    expect(named.topic).toBeUndefined();
+    expect(named.conflict).toMatch(/is IdleDueToMirroredChannelResourceDeletion: the stream it belonged to \(lst_19\) was deleted .* remove partner-topic/);
+    expect(bind({ stream: fresh, topics: [idle()], streams: [fresh], explicit: 'auth0-dev-Id1' }).conflict).toMatch(/remove partner-topic/);
+    // Its own stream still binds it (verify then reports the topic lost); without a stream, teardown may name it.
+    const owner = stream('lst_19');
+    expect(bind({ stream: owner, topics: [idle({ tags: { 'auth0-eventgrid-stream': 'lst_19' } })], streams: [owner] })).toMatchObject({ evidence: 'tag' });
+    expect(bind({ topics: [idle()], streams: [], explicit: 'auth0-dev-Id1' })).toMatchObject({ evidence: 'explicit' });
+  });
   test('wantedTags keeps other tags and is undefined once tagged', () => {
     const t = topic('auth0-dev-Nn5', 'x', { tags: { team: 'payments' } });
     expect(wantedTags(t, 'lst_1', 'prod')).toEqual({ team: 'payments', 'auth0-eventgrid-stream': 'lst_1', 'auth0-eventgrid-environment': 'prod' });

@@ -167,6 +167,10 @@ export function bindTopic(input: BindingInput): Binding {
     if (!t) return { guess: false, candidates, reason: `no partner topic named '${input.explicit}' (partner-topic) in ${input.resourceGroup}` };
     if (!isAuth0Topic(t)) return { guess: false, candidates, conflict: `partner topic '${t.name}' (partner-topic) is not Auth0's: its partner registration is ${t.partnerRegistrationImmutableId}` };
     const owner = ownerOf(t);
+    // An idle topic serves only the stream that owned it (to tell that stream it lost it); stream-less commands (teardown) may still name it.
+    if (isIdle(t) && stream && !(owner?.id === stream.id && owner.evidence !== 'source')) {
+      return { guess: false, candidates, conflict: `partner topic '${t.name}' (partner-topic) is ${IDLE_STATE}: the stream it belonged to${owner?.id && owner.id !== stream.id ? ` (${owner.id})` : ''} was deleted and it never delivers again; remove partner-topic so that setup binds the topic Auth0 creates for the stream` };
+    }
     if (owner && owner.id !== stream?.id && (stream || owner.stream)) {
       return { guess: false, candidates, conflict: `partner topic '${t.name}' (partner-topic) belongs to stream ${owner.id}${owner.stream?.name ? ` ('${owner.stream.name}')` : ''}: ${EVIDENCE_TEXT[owner.evidence].replace("the stream's", 'that stream\'s')}` };
     }
@@ -205,7 +209,8 @@ export function bindTopic(input: BindingInput): Binding {
   }
   // 4. source equal to azurePartnerTopic (only when no other stream reports the same value)
   if (named && !others.some((s) => eq(s.sink?.azurePartnerTopic, named))) {
-    const hit = one(untaggedOrOurs.filter((t) => eq(t.source, named)), 'source');
+    // The partner path is every stream's of the tenant: an idle topic (some deleted stream's) is not taken by it.
+    const hit = one(untaggedOrOurs.filter((t) => eq(t.source, named) && !isIdle(t)), 'source');
     if (hit) return hit;
   }
   // 5. the stream id in the source

@@ -4,7 +4,7 @@ import { ServiceError } from '../azure/errors.js';
 import type { Run } from './run.js';
 import { bindStreamTopic, findStream, judge, lookupStream, lookupTopic, observe, recordBinding, recordTopicFacts, unboundMessage } from './observe.js';
 import { activate, tagBound } from './setup.js';
-import { EVIDENCE_TEXT, isAuth0Topic } from './binding.js';
+import { EVIDENCE_TEXT, IDLE_STATE, isAuth0Topic, isIdle } from './binding.js';
 import { deliveryMetrics } from './metrics.js';
 import { probe } from './probe.js';
 
@@ -92,7 +92,13 @@ export async function teardown(run: Run): Promise<void> {
     });
     if (run.failed) return;
   } else {
-    run.skip('partner-topic', 'Partner topic', registered ? (binding?.candidates.length ? 'none bound to this stream: left alone (name it with partner-topic to delete it)' : 'none found') : 'provider not registered: nothing in Event Grid');
+    const idle = binding?.topics.filter((t) => isAuth0Topic(t) && isIdle(t)).map((t) => t.name) ?? [];
+    const found = binding?.candidates.length
+      ? 'none bound to this stream: left alone (name it with partner-topic to delete it)'
+      : idle.length
+      ? `none bound to this stream; ${idle.join(', ')} ${idle.length > 1 ? 'are' : 'is'} ${IDLE_STATE} (its stream deleted): left alone (name it with partner-topic to delete it)`
+      : 'none found';
+    run.skip('partner-topic', 'Partner topic', registered ? found : 'provider not registered: nothing in Event Grid');
   }
 
   await run.step('stream', 'Auth0 log stream', async () => {
