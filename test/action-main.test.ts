@@ -114,7 +114,6 @@ describe('run()', () => {
     await runWith(degraded());
     expect(process.exitCode ?? 0).toBe(0);
     expect(log()).toContain('::warning title=Log stream active::Status is paused%0AFix: Set resume-stream: true and run setup');
-    expect(log()).toMatch(/::warning title=Auth0 partner authorization%3A 3 days left::/);
 
     written = [];
     await runWith(degraded(), { 'fail-on': 'degraded' });
