@@ -90,6 +90,14 @@ async function runStep(command: string): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'auth0-eventgrid-demo-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary.md');
+  try {
+    return await runStepIn(command, outputFile, summaryFile, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runStepIn(command: string, outputFile: string, summaryFile: string, dir: string): Promise<number> {
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
   const env: Record<string, string> = {
@@ -131,7 +139,6 @@ async function runStep(command: string): Promise<number> {
       { lines: [] },
     ).lines;
   process.stdout.write(`${bold('── Outputs ──')} (report: the same as JSON)\n${outputs.join('\n')}\n${bold(`exit code ${code}`)}\n`);
-  rmSync(dir, { recursive: true, force: true });
   return code;
 }
 
