@@ -65,6 +65,8 @@ function failureWords(c: DeliveryCounts): string {
   return parts.join(', ');
 }
 
+const MINUTE_MS = 60_000;
+
 /** Reads the topic's metrics over metrics-window and judges them (a fact and one check). */
 export async function deliveryMetrics(run: Run, o: Observed): Promise<MetricsRead> {
   const topicId = o.topic?.id;
@@ -72,7 +74,9 @@ export async function deliveryMetrics(run: Run, o: Observed): Promise<MetricsRea
   const window = formatWindow(run.settings.verify.metricsWindowMs);
   const title = `Event delivery (last ${window})`;
   const read: MetricsRead = await run.step<MetricsRead>('metrics', 'Read delivery metrics', async () => {
-    const to = run.now();
+    // Azure Monitor counts by the minute, and "now" (Azure's, from a one-second Date header) may lag by up
+    // to a second: end the window with the current minute, so that its bucket is always counted.
+    const to = new Date((Math.floor(run.now().getTime() / MINUTE_MS) + 1) * MINUTE_MS);
     const from = new Date(to.getTime() - run.settings.verify.metricsWindowMs);
     try {
       const metrics = await (await run.adapters.azure.metrics()).partnerTopic(topicId, from, to);
