@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import type { Sandbox } from '../sandbox/index.js';
 import { buildWebhook, type WebhookKind, type WebhookParams } from '../sandbox/github/index.js';
 import { marker } from '../src/github/tracking.js';
-import type { FleetResult } from '../src/operations/types.js';
 import { oidcEnv, runAction, type ActionRun } from './helpers/action.js';
 import { admin, testSandbox } from './helpers/sandbox.js';
-import { botReactions, commitFiles, configText, environment, mark, newIssue, replies, requestsSince, runDirect, CONFIG_PATH } from './helpers/bot.js';
+import { botReactions, commitFiles, configText, environment, mark, newIssue, replies, requestsSince, CONFIG_PATH, setUpProd } from './helpers/bot.js';
 import { actionEntry } from './helpers/dist.js';
 
 const ACTIONS_BOT = 'github-actions[bot]';
@@ -53,8 +52,7 @@ beforeAll(async () => {
   file = workflowFile();
   await commitFiles(sb, { [CONFIG_PATH]: file });
   const withSecret = configText({ prod: environment(sb, { 'event-categories': ['auth.login.fail'], 'webhook-url': 'https://127.0.0.1:9/hook' }) });
-  const r = (await runDirect(sb, withSecret, 'setup', 'prod')) as FleetResult;
-  expect(r.environments[0].failure).toBeUndefined();
+  await setUpProd(sb, withSecret);
 }, 60_000);
 
 afterAll(async () => {

@@ -10,14 +10,13 @@ import type { Sandbox } from '../sandbox/index.js';
 import { ProbotOctokit } from 'probot';
 import { buildWebhook } from '../sandbox/github/index.js';
 import { admin, testSandbox } from './helpers/sandbox.js';
-import { botReactions, commitFiles, configText, environment, mark, newIssue, replies, requestsSince, runDirect, startTestBot, CONFIG_PATH, OWNER, REPO, type TestBot } from './helpers/bot.js';
+import { botReactions, commitFiles, configText, environment, mark, newIssue, replies, requestsSince, startTestBot, CONFIG_PATH, OWNER, REPO, type TestBot, setUpProd } from './helpers/bot.js';
 import { parseComment, COMMENT_LIMIT, MAX_COMMANDS, MAX_LINE, MAX_READ } from '../bot/parse.js';
 import { userText, fitComment } from '../bot/escape.js';
 import { md, neutralizeWorkflowCommands } from '../src/report/escape.js';
 import { trimSlashes } from '../src/text.js';
 import { acquireLock, locksOf } from '../bot/locks.js';
 import { fromOctokit } from '../bot/github.js';
-import type { FleetResult } from '../src/operations/types.js';
 
 const names = (body: string) => parseComment(body).commands.map((c) => [c.name, ...c.args].join(' '));
 
@@ -144,8 +143,7 @@ describe('against the bot', () => {
     bot = await startTestBot(sb);
     base = configText({ prod: environment(sb, { 'webhook-url': 'https://127.0.0.1:9/hook' }) });
     await commitFiles(sb, { [CONFIG_PATH]: base });
-    const r = (await runDirect(sb, base, 'setup', 'prod')) as FleetResult;
-    expect(r.environments[0].failure).toBeUndefined();
+    await setUpProd(sb, base);
   }, 60_000);
 
   afterAll(async () => {

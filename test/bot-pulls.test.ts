@@ -7,7 +7,7 @@
  */
 import type { Sandbox } from '../sandbox/index.js';
 import { admin, testSandbox } from './helpers/sandbox.js';
-import { commitFiles, configText, environment, mark, newIssue, replies, requestsSince, runDirect, startTestBot, CONFIG_PATH, type TestBot } from './helpers/bot.js';
+import { commitFiles, configText, environment, mark, newIssue, replies, requestsSince, runDirect, startTestBot, CONFIG_PATH, type TestBot, setUpProd } from './helpers/bot.js';
 import type { FleetResult } from '../src/operations/types.js';
 
 let sb: Sandbox;
@@ -42,8 +42,7 @@ beforeAll(async () => {
   bot = await startTestBot(sb);
   base = fileWith(['auth.login.fail']);
   await commitFiles(sb, { [CONFIG_PATH]: base });
-  const r = (await runDirect(sb, base, 'setup', 'prod')) as FleetResult;
-  expect(r.environments[0].failure).toBeUndefined();
+  await setUpProd(sb, base);
 }, 60_000);
 
 afterAll(async () => {

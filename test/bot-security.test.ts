@@ -19,14 +19,13 @@ import {
   newIssue,
   replies,
   requestsSince,
-  runDirect,
   startTestBot,
   botSettingsFor,
   CONFIG_PATH,
   type TestBot,
+  setUpProd,
 } from './helpers/bot.js';
 import { createChatopsProbot } from '../bot/server.js';
-import type { FleetResult } from '../src/operations/types.js';
 
 let sb: Sandbox;
 let bot: TestBot;
@@ -46,8 +45,7 @@ beforeAll(async () => {
   bot = await startTestBot(sb);
   base = configText({ prod: environment(sb, { 'webhook-url': 'https://127.0.0.1:9/hook' }) });
   await commitFiles(sb, { [CONFIG_PATH]: base });
-  const r = (await runDirect(sb, base, 'setup', 'prod')) as FleetResult;
-  expect(r.environments[0].failure).toBeUndefined();
+  await setUpProd(sb, base);
 }, 60_000);
 
 afterAll(async () => {

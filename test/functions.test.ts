@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { buildWebhook } from '../sandbox/github/index.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { testSandbox } from './helpers/sandbox.js';
-import { bindingsText, commitFiles, configText, CONFIG_PATH, credentialEnv, environment, mark, newIssue, replies, requestsSince } from './helpers/bot.js';
+import { commitFiles, configText, CONFIG_PATH, environment, mark, newIssue, replies, requestsSince, serverEnv } from './helpers/bot.js';
 
 const MAIN = resolve(JSON.parse(readFileSync('package.json', 'utf8')).main);
 
@@ -96,19 +96,6 @@ function host(requests: Req[], env: Record<string, string>): Promise<{ code: num
   });
 }
 
-function appSettings(): Record<string, string> {
-  const g = sb.info().github;
-  return {
-    APP_ID: String(g.appId),
-    PRIVATE_KEY: g.appPrivateKey,
-    WEBHOOK_SECRET: g.webhookSecret,
-    GITHUB_API_URL: g.apiUrl,
-    GITHUB_CLIENT_THROTTLE: 'false',
-    CREDENTIAL_BINDINGS: bindingsText(sb),
-    ...credentialEnv(sb),
-  };
-}
-
 test('registers POST github/webhooks and GET healthz; a signed delivery is handled against GitHub, an unsigned or forged one gets 400 and causes no call', async () => {
   const n = await newIssue(sb, 'Functions');
   const d = buildWebhook(sb.context, 'issue_comment.created', { issue: n, body: '/help', user: 'octo-triager' });
@@ -121,7 +108,7 @@ test('registers POST github/webhooks and GET healthz; a signed delivery is handl
       { function: 'githubWebhooks', method: 'POST', path: '/api/github/webhooks', headers: forged, body: d.body },
       { function: 'healthz', method: 'GET', path: '/api/healthz' },
     ],
-    appSettings(),
+    serverEnv(sb),
   );
   expect(r.stderr).not.toContain(sb.info().github.webhookSecret);
   expect(r.code).toBe(0);
@@ -134,7 +121,7 @@ test('registers POST github/webhooks and GET healthz; a signed delivery is handl
   // Refused before anything: no call to GitHub at all.
   expect(await requestsSince(sb, m)).toEqual([]);
 
-  const signed = await host([{ function: 'githubWebhooks', method: 'POST', path: '/api/github/webhooks', headers: d.headers, body: d.body }], appSettings());
+  const signed = await host([{ function: 'githubWebhooks', method: 'POST', path: '/api/github/webhooks', headers: d.headers, body: d.body }], serverEnv(sb));
   expect(signed.code).toBe(0);
   expect(JSON.parse(signed.stdout).responses[0].status).toBe(200);
   const [help] = await replies(sb, n);

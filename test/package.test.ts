@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { buildWebhook } from '../sandbox/github/index.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { testSandbox } from './helpers/sandbox.js';
-import { bindingsText, commitFiles, configText, CONFIG_PATH, credentialEnv, environment, newIssue, replies } from './helpers/bot.js';
+import { commitFiles, configText, CONFIG_PATH, environment, newIssue, replies, serverEnv } from './helpers/bot.js';
 
 import { jest } from '@jest/globals';
 
@@ -67,21 +67,6 @@ function freePort(): Promise<number> {
       s.close(() => res(port));
     });
   });
-}
-
-/** The server's environment for the sandbox: the App, its API, bindings and credentials. */
-function serverEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const g = sb.info().github;
-  return {
-    APP_ID: String(g.appId),
-    PRIVATE_KEY: g.appPrivateKey,
-    WEBHOOK_SECRET: g.webhookSecret,
-    GITHUB_API_URL: g.apiUrl,
-    GITHUB_CLIENT_THROTTLE: 'false',
-    CREDENTIAL_BINDINGS: bindingsText(sb),
-    ...credentialEnv(sb),
-    ...extra,
-  };
 }
 
 beforeAll(async () => {
@@ -147,7 +132,7 @@ test('npm start runs the compiled server after npm ci --omit=dev: health route, 
   expect(existsSync(join(app, 'node_modules', 'probot'))).toBe(true);
   expect(existsSync(join(app, 'node_modules', 'tsx'))).toBe(false);
 
-  const { out } = start('npm', ['start'], app, serverEnv({ PORT: '0', HOST: '127.0.0.1' }));
+  const { out } = start('npm', ['start'], app, serverEnv(sb, { PORT: '0', HOST: '127.0.0.1' }));
   const url = await until('the server', () => /listening on (http:\/\/\S+?)\/api\/github\/webhooks/.exec(out())?.[1], out);
   expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
@@ -166,7 +151,7 @@ test('npm start runs the compiled server after npm ci --omit=dev: health route, 
 });
 
 test('the server from the installed package (npx auth0-eventgrid-bot) refuses WEBHOOK_PROXY_URL without smee-client, a development tool, and says why', async () => {
-  const { child, out } = start('npx', ['--no-install', 'auth0-eventgrid-bot'], consumer, serverEnv({ PORT: '0', HOST: '127.0.0.1', WEBHOOK_PROXY_URL: 'https://smee.io/AbCdEf123' }));
+  const { child, out } = start('npx', ['--no-install', 'auth0-eventgrid-bot'], consumer, serverEnv(sb, { PORT: '0', HOST: '127.0.0.1', WEBHOOK_PROXY_URL: 'https://smee.io/AbCdEf123' }));
   const code = await new Promise<number | null>((res) => (child.exitCode !== null ? res(child.exitCode) : child.once('close', (c) => res(c))));
   expect(code).toBe(2);
   expect(out()).toMatch(/WEBHOOK_PROXY_URL is set but smee-client is not installed: it is for local development/);
@@ -176,7 +161,7 @@ test('the server from the installed package (npx auth0-eventgrid-bot) refuses WE
 test('probot run loads the app from its default export: GitHub Enterprise Server settings (GHE_HOST), deliveries verified and handled', async () => {
   const port = await freePort();
   // Probot's runner knows GitHub Enterprise Server by GHE_HOST (https://HOST/api/v3), and so does the app.
-  const env = serverEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', GHE_HOST: new URL(sb.info().github.apiUrl).host, GHE_PROTOCOL: 'https' });
+  const env = serverEnv(sb, { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', GHE_HOST: new URL(sb.info().github.apiUrl).host, GHE_PROTOCOL: 'https' });
   delete env.GITHUB_API_URL;
   const { out } = start(process.execPath, [join('node_modules', 'probot', 'bin', 'probot.js'), 'run', './node_modules/auth0-eventgrid/lib/bot/app.js'], consumer, env);
   await until('probot run listening', () => (/Listening on/i.test(out()) ? true : undefined), out);

@@ -11,7 +11,7 @@ import type { BotSettings } from '../../bot/settings.js';
 import { parseBindings, type CredentialBindings } from '../../bot/bindings.js';
 import { resolveInvocation } from '../../src/config/environments.js';
 import { runInvocation } from '../../src/operations/index.js';
-import type { AnyResult } from '../../src/operations/types.js';
+import type { AnyResult, FleetResult } from '../../src/operations/types.js';
 import { admin } from './sandbox.js';
 
 export const OWNER = 'octo-org';
@@ -61,6 +61,28 @@ export async function runDirect(sb: Sandbox, text: string, command: string, envs
   const given: Record<string, string> = { command, environment: envs, ...extra };
   const inv = resolveInvocation((n) => given[n], (p) => (p === CONFIG_PATH ? text : undefined), credentialEnv(sb));
   return runInvocation(inv, { progress: { info: () => undefined, warn: () => undefined } });
+}
+
+/** Converges `prod` of the given environments file (setup, run directly); throws with the failure if it does not. */
+export async function setUpProd(sb: Sandbox, text: string): Promise<void> {
+  const r = (await runDirect(sb, text, 'setup', 'prod')) as FleetResult;
+  const failure = r.environments[0].failure;
+  if (failure !== undefined) throw new Error(`setup of prod failed: ${JSON.stringify(failure)}`);
+}
+
+/** The bot server's process environment for the sandbox: the App, its API, the bindings and the credentials. */
+export function serverEnv(sb: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
+  const g = sb.info().github;
+  return {
+    APP_ID: String(g.appId),
+    PRIVATE_KEY: g.appPrivateKey,
+    WEBHOOK_SECRET: g.webhookSecret,
+    GITHUB_API_URL: g.apiUrl,
+    GITHUB_CLIENT_THROTTLE: 'false',
+    CREDENTIAL_BINDINGS: bindingsText(sb),
+    ...credentialEnv(sb),
+    ...extra,
+  };
 }
 
 /**
