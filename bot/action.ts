@@ -12,6 +12,7 @@ import { DEFAULT_CONFIG_PATH } from './config.js';
 import { normalizeEvent } from './event.js';
 import { fromOctokit } from './github.js';
 import { rotatingPool } from './operations.js';
+import { trimSlashes } from '../src/text.js';
 
 export interface ChatopsActionOptions {
   /** The Action's inputs (empty string when not given). */
@@ -46,7 +47,7 @@ export async function runChatops(opts: ChatopsActionOptions): Promise<void> {
     core.setSecret(token);
     opts.secrets.push(token);
   }
-  const baseUrl = (opts.inputs('github-api-url')?.trim() || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+  const baseUrl = trimSlashes(opts.inputs('github-api-url')?.trim() || env.GITHUB_API_URL || 'https://api.github.com');
   const { getOctokit } = await import('@actions/github');
   const gh = fromOctokit(getOctokit(token, { baseUrl }));
   const delivery = `run-${env.GITHUB_RUN_ID ?? 'local'}.${env.GITHUB_RUN_ATTEMPT ?? '1'}`;

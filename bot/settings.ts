@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { BindingsError, bindingsFromEnv, type CredentialBindings } from './bindings.js';
 import { DEFAULT_CONFIG_PATH } from './config.js';
+import { trimSlashes } from '../src/text.js';
 
 export interface BotSettings {
   appId: number;
@@ -72,7 +73,7 @@ export function botSettings(env: NodeJS.ProcessEnv = process.env): BotSettings {
   const privateKey = privateKeyFrom(env, problems);
   const webhookSecret = env.WEBHOOK_SECRET ?? '';
   if (webhookSecret.length < 16) problems.push('WEBHOOK_SECRET is required (at least 16 characters): the secret set on the GitHub App, used to verify every delivery');
-  let baseUrl = env.GITHUB_API_URL?.replace(/\/+$/, '');
+  let baseUrl = env.GITHUB_API_URL === undefined ? undefined : trimSlashes(env.GITHUB_API_URL);
   if (!baseUrl && env.GHE_HOST) baseUrl = `${env.GHE_PROTOCOL ?? 'https'}://${env.GHE_HOST}/api/v3`;
   if (baseUrl) {
     try {

@@ -32,6 +32,7 @@ import {
 } from '../sandbox/index.js';
 import { expandSecrets, redact } from './report/index.js';
 import { closest } from './config/suggest.js';
+import { trimSlashes } from './text.js';
 
 export type Tool = 'sandbox' | 'send-test-event';
 
@@ -158,7 +159,7 @@ async function sendTestEvent(argv: readonly string[], io: Io): Promise<number> {
     const url = httpsUrl('--to', v.to);
     return sendDirect(url, opts, { source: v.source, eventType: v['event-type'], subject: v.subject }, io);
   }
-  return sendViaSandbox(httpsUrl('--via-sandbox', v['via-sandbox']!).replace(/\/+$/, ''), opts, io);
+  return sendViaSandbox(trimSlashes(httpsUrl('--via-sandbox', v['via-sandbox']!)), opts, io);
 }
 
 function httpsUrl(flag: string, value: string): string {
@@ -179,7 +180,7 @@ function urlSecrets(url: string): string[] {
     const u = new URL(url);
     for (const [, value] of u.searchParams) if (value.length >= 4) out.push(value);
     if (u.password.length >= 4) out.push(u.password);
-    if (baseUrl(url).replace(/\/+$/, '') !== url.replace(/\/+$/, '')) out.push(url);
+    if (trimSlashes(baseUrl(url)) !== trimSlashes(url)) out.push(url);
   } catch {
     out.push(url);
   }

@@ -22,6 +22,7 @@ import {
   type Pipeline,
 } from '@azure/core-rest-pipeline';
 import { ServiceError } from './errors.js';
+import { trimSlashes } from '../text.js';
 
 export const METRICS_API_VERSION = '2023-10-01';
 
@@ -88,7 +89,7 @@ export class MetricsAdapter {
   /** One metrics query; the metrics' values as Azure Monitor answers them. */
   private async query(resourceId: string, params: Record<string, string>): Promise<MonitorMetric[]> {
     const q = new URLSearchParams({ 'api-version': METRICS_API_VERSION, ...params });
-    const url = `${this.opts.resourceManagerEndpoint.replace(/\/+$/, '')}${resourceId}/providers/Microsoft.Insights/metrics?${q}`;
+    const url = `${trimSlashes(this.opts.resourceManagerEndpoint)}${resourceId}/providers/Microsoft.Insights/metrics?${q}`;
     const request = createPipelineRequest({ url, method: 'GET', headers: createHttpHeaders({ accept: 'application/json' }) });
     const res = await this.pipeline.sendRequest(this.client, request).catch((e: Error) => {
       throw new ServiceError('azure', undefined, 'RequestSendError', `Azure Monitor metrics could not be read: ${e.message}`);

@@ -349,7 +349,7 @@ export function parseSettings(raw: RawInputs): Settings {
   const allowShorten = bool('allow-shorten');
   const concurrency = int('concurrency', 1, 64);
   const githubToken = raw('github-token')?.trim() || undefined;
-  const githubApiUrl = url('github-api-url') ?? process.env.GITHUB_API_URL?.replace(/\/+$/, '') ?? 'https://api.github.com';
+  const githubApiUrl = url('github-api-url') ?? (process.env.GITHUB_API_URL === undefined ? undefined : trimSlashes(process.env.GITHUB_API_URL)) ?? 'https://api.github.com';
   const repository = get('repository') || process.env.GITHUB_REPOSITORY || undefined;
   if (repository && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) bad('repository', `${show(repository)} is not owner/name`);
   const recreateOnSinkChange = bool('recreate-on-sink-change');
